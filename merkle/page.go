@@ -1,0 +1,90 @@
+package merkle
+
+import (
+	"bytes"
+	"sync"
+	"sync/atomic"
+)
+
+// zeroPage is compared against, never written.
+var zeroPage [PageSize]byte
+
+// hashLeaves sets out[i] = H(words[32i : 32i+32]).
+func (f HashFunction) hashLeaves(out []Hash, words []byte) {
+	for i := range out {
+		out[i] = f.Leaf((*[WordSize]byte)(words[i*WordSize:]))
+	}
+}
+
+// hashPairs sets out[i] = H(in[2i] || in[2i+1]). out may be in[:len(in)/2]: out[i] is written only
+// after in[2i] and in[2i+1] are read, and later reads are at higher indices.
+func (f HashFunction) hashPairs(out []Hash, in []Hash) {
+	for i := range out {
+		out[i] = f.Concat(&in[2*i], &in[2*i+1])
+	}
+}
+
+// hashSpan returns the node hash of data, whose length is a power of two from 32 to 4096.
+func (f HashFunction) hashSpan(data []byte) Hash {
+	var level [wordsPerPage]Hash
+	n := len(data) / WordSize
+	f.hashLeaves(level[:n], data)
+	for ; n > 1; n /= 2 {
+		f.hashPairs(level[:n/2], level[:n])
+	}
+	return level[0]
+}
+
+// hashPage returns the hash of one 4 KiB page; an all-zero page costs a comparison, not 255 hashes.
+func (f HashFunction) hashPage(page []byte) Hash {
+	if bytes.Equal(page[:PageSize], zeroPage[:]) {
+		return pristineTables[f][Log2PageSize]
+	}
+	return f.hashSpan(page[:PageSize])
+}
+
+// concatOrPristine returns H(left || right) for two children of log2 size log2Child, skipping the
+// hash when both are pristine.
+func (f HashFunction) concatOrPristine(left, right *Hash, log2Child int) Hash {
+	p := &pristineTables[f][log2Child]
+	if *left == *p && *right == *p {
+		return pristineTables[f][log2Child+1]
+	}
+	return f.Concat(left, right)
+}
+
+// parallelFor runs fn over [0, n) split into pieces of at most grain items, on up to workers
+// goroutines. Each index is handled exactly once, so when fn(lo, hi) writes only results lo..hi-1
+// the outcome does not depend on scheduling. With one worker or one piece it runs inline.
+func parallelFor(workers, n, grain int, fn func(lo, hi int)) {
+	if n <= 0 {
+		return
+	}
+	pieces := (n + grain - 1) / grain
+	workers = min(workers, pieces)
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	work := func() {
+		for {
+			piece := int(next.Add(1) - 1)
+			if piece >= pieces {
+				return
+			}
+			lo := piece * grain
+			fn(lo, min(lo+grain, n))
+		}
+	}
+	wg.Add(workers - 1)
+	for range workers - 1 {
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+}

@@ -1,0 +1,102 @@
+package merkle
+
+import (
+	"fmt"
+	"math/bits"
+)
+
+// PageSet is a dirty-page bitmap for one region, one bit per 4 KiB page. The machine marks pages
+// whose bytes may have changed (host writes, pages leaving its write TLB); the tree consumes and
+// clears the marks on Update. A PageSet is not safe for concurrent use: mark from the goroutine that
+// owns the machine, the one that also calls Update.
+type PageSet struct {
+	words []uint64
+	pages uint64
+}
+
+// NewPageSet returns an empty set for a region of the given number of pages.
+func NewPageSet(pages uint64) *PageSet {
+	return &PageSet{words: make([]uint64, (pages+63)/64), pages: pages}
+}
+
+// Len returns the number of pages the set covers.
+func (s *PageSet) Len() uint64 { return s.pages }
+
+func (s *PageSet) checkPage(page uint64) {
+	if page >= s.pages {
+		panic(fmt.Sprintf("merkle: page %d outside a PageSet of %d pages", page, s.pages))
+	}
+}
+
+// Mark marks one page. It panics if page >= Len(): marking a page outside the region is a bug in the
+// caller, and silently dropping the mark would make the root hash wrong.
+func (s *PageSet) Mark(page uint64) {
+	s.checkPage(page)
+	s.words[page/64] |= 1 << (page % 64)
+}
+
+// MarkRange marks pages first .. first+count-1. It panics if the range leaves the region.
+func (s *PageSet) MarkRange(first, count uint64) {
+	if count == 0 {
+		return
+	}
+	if first >= s.pages || count > s.pages-first {
+		panic(fmt.Sprintf("merkle: pages [%d, +%d) outside a PageSet of %d pages", first, count, s.pages))
+	}
+	end := first + count
+	for page := first; page < end; {
+		word, bit := page/64, page%64
+		n := min(64-bit, end-page)
+		mask := ^uint64(0)
+		if n < 64 {
+			mask = (uint64(1)<<n - 1) << bit
+		}
+		s.words[word] |= mask
+		page += n
+	}
+}
+
+// MarkAll marks every page.
+func (s *PageSet) MarkAll() { s.MarkRange(0, s.pages) }
+
+// Has reports whether a page is marked (false for pages outside the region).
+func (s *PageSet) Has(page uint64) bool {
+	return page < s.pages && s.words[page/64]&(1<<(page%64)) != 0
+}
+
+// Count returns the number of marked pages.
+func (s *PageSet) Count() uint64 {
+	var n int
+	for _, w := range s.words {
+		n += bits.OnesCount64(w)
+	}
+	return uint64(n)
+}
+
+// Clear unmarks every page.
+func (s *PageSet) Clear() { clear(s.words) }
+
+// ForEach calls fn for every marked page in increasing order.
+func (s *PageSet) ForEach(fn func(page uint64)) {
+	for i, w := range s.words {
+		for w != 0 {
+			fn(uint64(i)*64 + uint64(bits.TrailingZeros64(w)))
+			w &= w - 1
+		}
+	}
+}
+
+// drain appends the marked pages in increasing order to list, clears the set and returns list.
+func (s *PageSet) drain(list []uint64) []uint64 {
+	for i, w := range s.words {
+		if w == 0 {
+			continue
+		}
+		s.words[i] = 0
+		for w != 0 {
+			list = append(list, uint64(i)*64+uint64(bits.TrailingZeros64(w)))
+			w &= w - 1
+		}
+	}
+	return list
+}
