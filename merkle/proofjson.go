@@ -169,10 +169,13 @@ func decodeHash(s, what string) (Hash, error) {
 	if strings.ContainsAny(s, "\r\n") {
 		return h, fmt.Errorf("%s: %q is not base64 of 32 bytes", what, s)
 	}
-	n, err := hashEncoding.Decode(h[:], []byte(s))
+	// 44 characters can hold 33 bytes, and Decode may write all of them.
+	var buf [33]byte
+	n, err := hashEncoding.Decode(buf[:], []byte(s))
 	if err != nil || n != len(h) {
 		return h, fmt.Errorf("%s: %q is not base64 of 32 bytes", what, s)
 	}
+	copy(h[:], buf[:n])
 	return h, nil
 }
 

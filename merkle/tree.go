@@ -109,7 +109,10 @@ func New(f HashFunction, regions []Region) (*Tree, error) {
 				ErrBadRegion, cur.label(), prev.label())
 		}
 	}
-	t.buildSparse(0, Log2RootSize, order)
+	if t.buildSparse(0, Log2RootSize, order) == noChild {
+		// No regions: the root alone, pristine, so lookups need no special case.
+		t.sparse = []sparseNode{{hash: pristineTables[f][Log2RootSize], left: noChild, right: noChild, region: noChild, log2Size: Log2RootSize}}
+	}
 	for i := range t.regions {
 		t.regions[i].changed = true
 	}
