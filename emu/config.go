@@ -118,7 +118,7 @@ type Config struct {
 	DTB        DTBConfig           `json:"dtb"`
 	FlashDrive []MemoryRangeConfig `json:"flash_drive"`
 	NVRAM      []MemoryRangeConfig `json:"nvram"`
-	VirtIO     []json.RawMessage   `json:"virtio"`
+	VirtIO     []jsonRaw           `json:"virtio"`
 	CMIO       CMIOConfig          `json:"cmio"`
 	PMAs       BackingStoreOnly    `json:"pmas"`
 	Uarch      UarchConfig         `json:"uarch"`
@@ -349,3 +349,6 @@ func ceilPow2(v uint64) uint64 {
 	}
 	return uint64(1) << (64 - bits.LeadingZeros64(v-1))
 }
+
+// jsonRaw holds a configuration entry rivet does not interpret.
+type jsonRaw = json.RawMessage

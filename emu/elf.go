@@ -123,6 +123,6 @@ func (m *Machine) LoadELF(img *ELFImage) error {
 		}
 	}
 	m.s.PC = img.Entry
-	m.shadow.dirty.mark(0)
+	m.shadow.dirty.Mark(0)
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"unsafe"
+
+	"github.com/rivetvm/rivet/merkle"
 )
 
 // BreakReason says why Run returned.
@@ -68,6 +70,8 @@ type Machine struct {
 	s   *Shadow    // registers, viewed in the shadow range
 	tlb *shadowTLB // TLB slots, viewed in the shadow range
 	hot [3][tlbSetSize]hotSlot
+
+	tree *merkle.Tree
 
 	closed bool
 }
@@ -178,9 +182,12 @@ func New(cfg Config, opts RuntimeOptions) (m *Machine, err error) {
 			return nil, err
 		}
 		copy(m.dtb.data, blob)
-		m.dtb.dirty.markRange(0, (uint64(len(blob))+PageSize-1)/PageSize)
+		m.dtb.dirty.MarkRange(0, (uint64(len(blob))+PageSize-1)/PageSize)
 	}
 	m.initHotTLB()
+	if err := m.buildTree(); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -289,7 +296,7 @@ func (m *Machine) initShadow(r *Registers) {
 			m.tlb[set][i] = tlbSlot{VaddrPage: tlbInvalidPage, PMAIndex: tlbInvalidPMA}
 		}
 	}
-	m.shadow.dirty.markAll()
+	m.shadow.dirty.MarkAll()
 }
 
 // validateShadow checks a shadow state loaded from a file.
@@ -327,7 +334,7 @@ func (m *Machine) initUarchShadow(r *UarchRegisters) {
 	for i := 1; i < 32; i++ {
 		w[3+i] = r.X[i]
 	}
-	m.uarchShadow.dirty.markAll()
+	m.uarchShadow.dirty.MarkAll()
 }
 
 // initPMAArray writes the PMA array, or checks that a loaded one describes
@@ -341,7 +348,7 @@ func (m *Machine) initPMAArray(create bool) error {
 	have := (*[2 * maxPMAs]uint64)(m.pmaArray.host)
 	if create {
 		*have = want
-		m.pmaArray.dirty.markAll()
+		m.pmaArray.dirty.MarkAll()
 		return nil
 	}
 	if *have != want {
@@ -444,7 +451,7 @@ func (m *Machine) WriteMemory(paddr uint64, buf []byte) error {
 	copy(r.data[paddr-r.start:], buf)
 	first := (paddr - r.start) >> Log2PageSize
 	last := (paddr - r.start + uint64(len(buf)) - 1) >> Log2PageSize
-	r.dirty.markRange(first, last-first+1)
+	r.dirty.MarkRange(first, last-first+1)
 	return nil
 }
 

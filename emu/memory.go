@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"unsafe"
+
+	"github.com/rivetvm/rivet/merkle"
 )
 
 // memRange is one entry of the physical address map: a memory range backed by
@@ -25,7 +27,7 @@ type memRange struct {
 
 	// dirty marks pages written since the last hash-tree update: by the host
 	// (images, register writes through the API) or evicted from the write TLB.
-	dirty pageSet
+	dirty *merkle.PageSet
 }
 
 func (r *memRange) isMemory() bool      { return r.flags&pmaM != 0 }
@@ -131,7 +133,7 @@ func (r *memRange) mapRange(bs BackingStore, readOnlyHost bool) error {
 		r.setData(b, true)
 		r.file = f
 		r.shared = bs.Shared
-		r.dirty.markAll()
+		r.dirty.MarkAll()
 		return nil
 	case bs.Shared:
 		f.Close()
@@ -147,7 +149,7 @@ func (r *memRange) mapRange(bs BackingStore, readOnlyHost bool) error {
 		return fmt.Errorf("%s: read image %s: %w", r.name, name, err)
 	}
 	r.setData(b, true)
-	r.dirty.markRange(0, (size+PageSize-1)/PageSize)
+	r.dirty.MarkRange(0, (size+PageSize-1)/PageSize)
 	return nil
 }
 
@@ -155,8 +157,8 @@ func (r *memRange) setData(b []byte, owned bool) {
 	r.data = b
 	r.host = unsafe.Pointer(&b[0])
 	r.owned = owned
-	if r.dirty.bits == nil {
-		r.dirty = newPageSet(r.pages())
+	if r.dirty == nil {
+		r.dirty = merkle.NewPageSet(r.pages())
 	}
 }
 
@@ -180,32 +182,4 @@ func (r *memRange) close() error {
 		r.file = nil
 	}
 	return first
-}
-
-// pageSet is a bitmap of dirty pages.
-type pageSet struct {
-	bits []uint64
-	n    uint64
-}
-
-func newPageSet(pages uint64) pageSet {
-	return pageSet{bits: make([]uint64, (pages+63)/64), n: pages}
-}
-
-func (p *pageSet) mark(page uint64) {
-	if page < p.n {
-		p.bits[page/64] |= 1 << (page % 64)
-	}
-}
-
-func (p *pageSet) markRange(first, count uint64) {
-	for i := first; i < first+count && i < p.n; i++ {
-		p.bits[i/64] |= 1 << (i % 64)
-	}
-}
-
-func (p *pageSet) markAll() { p.markRange(0, p.n) }
-
-func (p *pageSet) has(page uint64) bool {
-	return page < p.n && p.bits[page/64]&(1<<(page%64)) != 0
 }

@@ -40,7 +40,7 @@ func (m *Machine) markWriteSlotDirty(slot uint64) {
 	}
 	cold := &m.tlb[tlbWrite][slot]
 	r := m.pmas[cold.PMAIndex]
-	r.dirty.mark((cold.VaddrPage + cold.VpOffset - r.start) >> Log2PageSize)
+	r.dirty.Mark((cold.VaddrPage + cold.VpOffset - r.start) >> Log2PageSize)
 }
 
 // replaceTLBEntry fills the slot for vaddr in a set with the page holding
@@ -84,7 +84,7 @@ func (m *Machine) writeRAMU64(paddr, v uint64) bool {
 		return false
 	}
 	*(*uint64)(r.hostAddr(paddr)) = v
-	r.dirty.mark((paddr - r.start) >> Log2PageSize)
+	r.dirty.Mark((paddr - r.start) >> Log2PageSize)
 	return true
 }
 
