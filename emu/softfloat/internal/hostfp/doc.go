@@ -15,7 +15,12 @@
 // What does not: C's float-to-integer casts are undefined out of range, so
 // ToI32..ToU64 apply RISC-V's saturation rule to the host-rounded value in C
 // (NaN and too-large give the maximum, too-small the minimum, with NV alone;
-// NX when in range and inexact). The host has no RMM rounding mode: rm 4 is
+// NX when in range and inexact). C's fmin and fmax leave signalling NaNs and
+// the order of -0 and +0 unspecified, so Min and Max choose by the host's
+// comparison and pick by sign for equal values (-0 < +0), return the other
+// operand for one NaN and the canonical NaN for two, and raise NV for a
+// signalling NaN (issignaling). Class builds the RISC-V mask from
+// fpclassify, signbit and issignaling. The host has no RMM rounding mode: rm 4 is
 // accepted only by the ToX conversions.
 package hostfp
 
@@ -34,6 +39,8 @@ const (
 	Lt
 	Le
 	Class
+	Min
+	Max
 	ToI32
 	ToU32
 	ToI64

@@ -43,6 +43,21 @@ static double as_f64(uint64_t v) { double d; memcpy(&d, &v, 8); return d; }
 static uint64_t bits_f32(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 static uint64_t bits_f64(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
 
+// min_max applies RISC-V's FMIN/FMAX rule (IEEE 754-2019 minimumNumber and
+// maximumNumber) using the host's comparison; want_min selects FMIN.
+#define MIN_MAX(NAME, T, BITS, CANON)                                            \
+	static uint64_t NAME(T x, T y, int want_min, unsigned *flags) {          \
+		*flags = (issignaling(x) || issignaling(y)) ? NV : 0;            \
+		if (isnan(x) && isnan(y)) return CANON;                          \
+		if (isnan(x)) return BITS(y);                                    \
+		if (isnan(y)) return BITS(x);                                    \
+		if (x == y) /* equal values, -0 and +0 included: order by sign */ \
+			return ((signbit(x) != 0) == want_min) ? BITS(x) : BITS(y); \
+		return ((x < y) == want_min) ? BITS(x) : BITS(y);                \
+	}
+MIN_MAX(min_max32, float, bits_f32, 0x7fc00000u)
+MIN_MAX(min_max64, double, bits_f64, 0x7ff8000000000000ull)
+
 // RISC-V FCLASS from the host's classification.
 static uint64_t classify(int cls, int neg, int signaling) {
 	switch (cls) {
@@ -127,6 +142,10 @@ unsigned hostfp_run32(int op, uint64_t a, uint64_t b, uint64_t c, int rm, uint64
 	case HOSTFP_FROM_I64: { volatile int64_t i = (int64_t)a; r = (float)i; *res = bits_f32(r); break; }
 	case HOSTFP_FROM_U64: { volatile uint64_t i = a; r = (float)i; *res = bits_f32(r); break; }
 	case HOSTFP_WIDEN: rd = (double)x; *res = bits_f64(rd); break;
+	case HOSTFP_MIN: case HOSTFP_MAX:
+		*res = min_max32(x, y, op == HOSTFP_MIN, &extra);
+		use_fenv = 0;
+		break;
 	case HOSTFP_CLASS: {
 		float xf = x;
 		*res = classify(fpclassify(xf), signbit(xf) != 0, issignaling(xf));
@@ -169,6 +188,10 @@ unsigned hostfp_run64(int op, uint64_t a, uint64_t b, uint64_t c, int rm, uint64
 	case HOSTFP_FROM_I64: { volatile int64_t i = (int64_t)a; r = (double)i; *res = bits_f64(r); break; }
 	case HOSTFP_FROM_U64: { volatile uint64_t i = a; r = (double)i; *res = bits_f64(r); break; }
 	case HOSTFP_NARROW: rf = (float)x; *res = bits_f32(rf); break;
+	case HOSTFP_MIN: case HOSTFP_MAX:
+		*res = min_max64(x, y, op == HOSTFP_MIN, &extra);
+		use_fenv = 0;
+		break;
 	case HOSTFP_CLASS: {
 		double xd = x;
 		*res = classify(fpclassify(xd), signbit(xd) != 0, issignaling(xd));
