@@ -1,0 +1,521 @@
+/* rivet firmware: M-mode setup and the SBI implementation for one hart.
+ *
+ * Everything here runs in M-mode with interrupts off. Linux runs in S-mode and reaches the
+ * firmware only through ecall (SBI), the machine timer interrupt, and the machine software
+ * interrupt; every other trap is delegated to it (see fw_init). The SBI calling convention:
+ * a7 = extension id, a6 = function id, a0..a5 = arguments; a0 = error, a1 = value on return. */
+#include "machine.h"
+
+typedef unsigned long u64;
+typedef unsigned int u32;
+typedef long s64;
+
+/* Trap frame laid out by start.S. */
+struct fw_frame {
+	u64 x[32];
+	u64 mepc;
+	u64 pad;
+};
+
+/* Provided by start.S. */
+s64 fw_safe_lbu(u64 paddr);
+s64 fw_safe_sb(u64 paddr, u64 byte);
+void fw_halt(u64 exit_code) __attribute__((noreturn));
+
+#define csr_read(csr)                                         \
+	({                                                    \
+		u64 v_;                                       \
+		__asm__ volatile("csrr %0, " #csr : "=r"(v_)); \
+		v_;                                           \
+	})
+#define csr_write(csr, v) __asm__ volatile("csrw " #csr ", %0" ::"rK"((u64)(v)))
+#define csr_set(csr, v) __asm__ volatile("csrs " #csr ", %0" ::"rK"((u64)(v)))
+#define csr_clear(csr, v) __asm__ volatile("csrc " #csr ", %0" ::"rK"((u64)(v)))
+
+/* Registers and bits (privileged spec). */
+#define REG_A0 10
+#define REG_A1 11
+#define REG_A2 12
+#define REG_A3 13
+#define REG_A4 14
+#define REG_A5 15
+#define REG_A6 16
+#define REG_A7 17
+
+#define MSTATUS_MPP_MASK (3UL << 11)
+#define MSTATUS_MPP_S (1UL << 11)
+#define MSTATUS_MPIE (1UL << 7)
+
+#define IRQ_S_SOFT 1
+#define IRQ_M_SOFT 3
+#define IRQ_S_TIMER 5
+#define IRQ_M_TIMER 7
+#define IRQ_S_EXT 9
+#define MIP_SSIP (1UL << IRQ_S_SOFT)
+#define MIP_STIP (1UL << IRQ_S_TIMER)
+#define MIP_SEIP (1UL << IRQ_S_EXT)
+#define MIE_MTIE (1UL << IRQ_M_TIMER)
+#define MIE_MSIE (1UL << IRQ_M_SOFT)
+
+#define CAUSE_MISALIGNED_FETCH 0
+#define CAUSE_FETCH_ACCESS 1
+#define CAUSE_ILLEGAL_INSTRUCTION 2
+#define CAUSE_BREAKPOINT 3
+#define CAUSE_MISALIGNED_LOAD 4
+#define CAUSE_LOAD_ACCESS 5
+#define CAUSE_MISALIGNED_STORE 6
+#define CAUSE_STORE_ACCESS 7
+#define CAUSE_USER_ECALL 8
+#define CAUSE_SUPERVISOR_ECALL 9
+#define CAUSE_FETCH_PAGE_FAULT 12
+#define CAUSE_LOAD_PAGE_FAULT 13
+#define CAUSE_STORE_PAGE_FAULT 15
+
+/* Everything Linux handles itself. Misaligned loads and stores (4, 6) are delegated too:
+ * the kernel is built with CONFIG_RISCV_EMULATED_UNALIGNED_ACCESS and emulates them for S- and
+ * U-mode, FP included (docs/guest.md). Only ecalls from S-mode stay here. */
+#define FW_MEDELEG                                                                       \
+	((1UL << CAUSE_MISALIGNED_FETCH) | (1UL << CAUSE_FETCH_ACCESS) |                 \
+	 (1UL << CAUSE_ILLEGAL_INSTRUCTION) | (1UL << CAUSE_BREAKPOINT) |                \
+	 (1UL << CAUSE_MISALIGNED_LOAD) | (1UL << CAUSE_LOAD_ACCESS) |                   \
+	 (1UL << CAUSE_MISALIGNED_STORE) | (1UL << CAUSE_STORE_ACCESS) |                 \
+	 (1UL << CAUSE_USER_ECALL) | (1UL << CAUSE_FETCH_PAGE_FAULT) |                   \
+	 (1UL << CAUSE_LOAD_PAGE_FAULT) | (1UL << CAUSE_STORE_PAGE_FAULT))
+#define FW_MIDELEG (MIP_SSIP | MIP_STIP | MIP_SEIP)
+
+/* SBI error codes and extension ids (SBI specification v2.0). */
+#define SBI_SUCCESS 0
+#define SBI_ERR_FAILED (-1L)
+#define SBI_ERR_NOT_SUPPORTED (-2L)
+#define SBI_ERR_INVALID_PARAM (-3L)
+#define SBI_ERR_ALREADY_AVAILABLE (-6L)
+
+#define SBI_SPEC_VERSION (2UL << 24) /* v2.0: DBCN needs >= 2.0 for Linux to use it */
+#define SBI_IMPL_ID 0x7269766574UL   /* "rivet": not a registered implementation id */
+#define SBI_IMPL_VERSION 1
+
+#define EXT_LEGACY_SET_TIMER 0x00
+#define EXT_LEGACY_PUTCHAR 0x01
+#define EXT_LEGACY_GETCHAR 0x02
+#define EXT_LEGACY_CLEAR_IPI 0x03
+#define EXT_LEGACY_SEND_IPI 0x04
+#define EXT_LEGACY_REMOTE_FENCE_I 0x05
+#define EXT_LEGACY_REMOTE_SFENCE_VMA 0x06
+#define EXT_LEGACY_REMOTE_SFENCE_VMA_ASID 0x07
+#define EXT_LEGACY_SHUTDOWN 0x08
+#define EXT_CARTESI_YIELD 0x09
+#define EXT_BASE 0x10
+#define EXT_TIME 0x54494D45
+#define EXT_IPI 0x735049
+#define EXT_RFENCE 0x52464E43
+#define EXT_HSM 0x48534D
+#define EXT_SRST 0x53525354
+#define EXT_DBCN 0x4442434E
+
+#define SRST_TYPE_SHUTDOWN 0
+#define SRST_TYPE_COLD_REBOOT 1
+#define SRST_TYPE_WARM_REBOOT 2
+#define SRST_REASON_NONE 0
+#define SRST_REASON_SYSTEM_FAILURE 1
+#define SRST_REASON_VENDOR_FIRST 0xF0000000UL
+/* rivet's vendor reason: 0xF0000000 | status reports the guest's exit status (docs/guest.md). */
+#define SRST_VENDOR_STATUS_MASK 0x0FFFFFFFUL
+
+#define HSM_STATE_STARTED 0
+#define HSM_SUSPEND_RETENTIVE 0x00000000UL
+#define HSM_SUSPEND_NON_RETENTIVE 0x80000000UL
+
+/* HTIF request words: dev << 56 | cmd << 48 | data. */
+#define HTIF_DEV_CONSOLE 1UL
+#define HTIF_CONSOLE_GETCHAR 0UL
+#define HTIF_CONSOLE_PUTCHAR 1UL
+#define HTIF_DEV_FIELD(w) ((w) >> 56)
+#define HTIF_CMD_FIELD(w) (((w) >> 48) & 0xff)
+#define HTIF_DATA_FIELD(w) ((w) & 0xffffffffUL)
+
+static inline void mmio_write64(u64 addr, u64 v)
+{
+	*(volatile u64 *)addr = v;
+}
+
+static inline u64 mmio_read64(u64 addr)
+{
+	return *(volatile u64 *)addr;
+}
+
+static inline void mmio_write32(u64 addr, u32 v)
+{
+	*(volatile u32 *)addr = v;
+}
+
+/* Writes a request to tohost and returns fromhost. The machine handles a tohost write at
+ * once and leaves its acknowledgement (or the host's reply, after a yield) in fromhost. */
+static u64 htif_request(u64 request)
+{
+	__asm__ volatile("fence iorw, iorw" ::: "memory");
+	mmio_write64(FW_HTIF_TOHOST, request);
+	__asm__ volatile("fence iorw, iorw" ::: "memory");
+	return mmio_read64(FW_HTIF_FROMHOST);
+}
+
+static void console_putchar(u64 ch)
+{
+	htif_request((HTIF_DEV_CONSOLE << 56) | (HTIF_CONSOLE_PUTCHAR << 48) | (ch & 0xff));
+}
+
+/* Returns the next input byte, or -1 when there is none. fromhost is cleared first: when
+ * console input is not enabled the machine ignores the request and leaves fromhost alone. */
+static s64 console_getchar(void)
+{
+	mmio_write64(FW_HTIF_FROMHOST, 0);
+	u64 reply = htif_request((HTIF_DEV_CONSOLE << 56) | (HTIF_CONSOLE_GETCHAR << 48));
+	if (HTIF_DEV_FIELD(reply) != HTIF_DEV_CONSOLE || HTIF_CMD_FIELD(reply) != HTIF_CONSOLE_GETCHAR)
+		return -1;
+	u64 data = HTIF_DATA_FIELD(reply);
+	if (data == 0)
+		return -1;
+	return (s64)((data - 1) & 0xff);
+}
+
+static void timer_set(u64 stime)
+{
+	/* Writing mtimecmp clears MTIP; STIP is the firmware's copy of it for S-mode. */
+	*(volatile u64 *)FW_CLINT_MTIMECMP = stime;
+	csr_clear(mip, MIP_STIP);
+	csr_set(mie, MIE_MTIE);
+}
+
+/* Whether the hart set (hart_mask, hart_mask_base) names hart 0; *err gets
+ * SBI_ERR_INVALID_PARAM when it names any other hart, which does not exist. */
+static int hartmask_has_hart0(u64 mask, u64 base, s64 *err)
+{
+	*err = SBI_SUCCESS;
+	if (base == (u64)-1)
+		return 1;
+	if (base != 0) {
+		if (mask != 0)
+			*err = SBI_ERR_INVALID_PARAM;
+		return 0;
+	}
+	if (mask & ~1UL)
+		*err = SBI_ERR_INVALID_PARAM;
+	return (int)(mask & 1);
+}
+
+static void local_sfence_vma(void)
+{
+	__asm__ volatile("sfence.vma" ::: "memory");
+}
+
+static void local_fence_i(void)
+{
+	__asm__ volatile("fence.i" ::: "memory");
+}
+
+static void __attribute__((noreturn)) system_reset(u64 type, u64 reason)
+{
+	u64 code = 0;
+	(void)type; /* this machine cannot reboot: every reset type halts it */
+	if (reason >= SRST_REASON_VENDOR_FIRST)
+		code = reason & SRST_VENDOR_STATUS_MASK;
+	else if (reason == SRST_REASON_SYSTEM_FAILURE)
+		code = FW_EXIT_PANIC;
+	fw_halt(code);
+}
+
+struct sbi_result {
+	s64 error;
+	u64 value;
+};
+
+static int extension_present(u64 eid)
+{
+	switch (eid) {
+	case EXT_LEGACY_SET_TIMER:
+	case EXT_LEGACY_PUTCHAR:
+	case EXT_LEGACY_GETCHAR:
+	case EXT_LEGACY_CLEAR_IPI:
+	case EXT_LEGACY_SEND_IPI:
+	case EXT_LEGACY_REMOTE_FENCE_I:
+	case EXT_LEGACY_REMOTE_SFENCE_VMA:
+	case EXT_LEGACY_REMOTE_SFENCE_VMA_ASID:
+	case EXT_LEGACY_SHUTDOWN:
+	case EXT_CARTESI_YIELD:
+	case EXT_BASE:
+	case EXT_TIME:
+	case EXT_IPI:
+	case EXT_RFENCE:
+	case EXT_HSM:
+	case EXT_SRST:
+	case EXT_DBCN:
+		return 1;
+	}
+	return 0;
+}
+
+static struct sbi_result sbi_base(u64 fid, u64 a0)
+{
+	struct sbi_result r = {SBI_SUCCESS, 0};
+	switch (fid) {
+	case 0: r.value = SBI_SPEC_VERSION; break;
+	case 1: r.value = SBI_IMPL_ID; break;
+	case 2: r.value = SBI_IMPL_VERSION; break;
+	case 3: r.value = (u64)extension_present(a0); break;
+	case 4: r.value = csr_read(mvendorid); break;
+	case 5: r.value = csr_read(marchid); break;
+	case 6: r.value = csr_read(mimpid); break;
+	default: r.error = SBI_ERR_NOT_SUPPORTED;
+	}
+	return r;
+}
+
+static struct sbi_result sbi_rfence(u64 fid, u64 mask, u64 base)
+{
+	struct sbi_result r = {SBI_SUCCESS, 0};
+	if (fid > 6) {
+		r.error = SBI_ERR_NOT_SUPPORTED;
+		return r;
+	}
+	if (fid >= 3) { /* HFENCE.*: no hypervisor extension here */
+		r.error = SBI_ERR_NOT_SUPPORTED;
+		return r;
+	}
+	int mine = hartmask_has_hart0(mask, base, &r.error);
+	if (r.error != SBI_SUCCESS || !mine)
+		return r;
+	if (fid == 0)
+		local_fence_i();
+	else
+		local_sfence_vma(); /* flushing everything covers any range and ASID */
+	return r;
+}
+
+static struct sbi_result sbi_hsm(u64 fid, u64 arg0, u64 a1)
+{
+	struct sbi_result r = {SBI_SUCCESS, 0};
+	switch (fid) {
+	case 0: /* hart_start(hartid = arg0): hart 0 runs already; there are no others */
+		r.error = arg0 == 0 ? SBI_ERR_ALREADY_AVAILABLE : SBI_ERR_INVALID_PARAM;
+		break;
+	case 1: /* hart_stop: stopping the only hart would stop the machine for good */
+		r.error = SBI_ERR_FAILED;
+		break;
+	case 2: /* hart_get_status(hartid = arg0) */
+		if (arg0 == 0)
+			r.value = HSM_STATE_STARTED;
+		else
+			r.error = SBI_ERR_INVALID_PARAM;
+		break;
+	case 3: /* hart_suspend(suspend_type = arg0, resume_addr, opaque) */
+		if (arg0 == HSM_SUSPEND_RETENTIVE)
+			break; /* WFI does nothing here; returning at once is a valid wake-up */
+		if (arg0 == HSM_SUSPEND_NON_RETENTIVE)
+			r.error = SBI_ERR_NOT_SUPPORTED;
+		else
+			r.error = SBI_ERR_INVALID_PARAM;
+		(void)a1;
+		break;
+	default:
+		r.error = SBI_ERR_NOT_SUPPORTED;
+	}
+	return r;
+}
+
+static struct sbi_result sbi_srst(u64 fid, u64 type, u64 reason)
+{
+	struct sbi_result r = {SBI_SUCCESS, 0};
+	if (fid != 0) {
+		r.error = SBI_ERR_NOT_SUPPORTED;
+		return r;
+	}
+	if (type > SRST_TYPE_WARM_REBOOT || reason > 0xFFFFFFFFUL) {
+		r.error = SBI_ERR_INVALID_PARAM;
+		return r;
+	}
+	if (reason != SRST_REASON_NONE && reason != SRST_REASON_SYSTEM_FAILURE &&
+	    reason < SRST_REASON_VENDOR_FIRST) {
+		r.error = SBI_ERR_INVALID_PARAM;
+		return r;
+	}
+	system_reset(type, reason);
+}
+
+static struct sbi_result sbi_dbcn(u64 fid, u64 len, u64 lo, u64 hi)
+{
+	struct sbi_result r = {SBI_SUCCESS, 0};
+	u64 i;
+	switch (fid) {
+	case 0: /* write(len, base_lo, base_hi): physical addresses */
+		if (hi != 0 || lo + len < lo) {
+			r.error = SBI_ERR_INVALID_PARAM;
+			break;
+		}
+		for (i = 0; i < len; i++) {
+			s64 b = fw_safe_lbu(lo + i);
+			if (b < 0) {
+				r.error = SBI_ERR_INVALID_PARAM;
+				break;
+			}
+			console_putchar((u64)b);
+		}
+		r.value = i;
+		break;
+	case 1: /* read(len, base_lo, base_hi): as many bytes as are waiting, up to len */
+		if (hi != 0 || lo + len < lo) {
+			r.error = SBI_ERR_INVALID_PARAM;
+			break;
+		}
+		for (i = 0; i < len; i++) {
+			s64 c = console_getchar();
+			if (c < 0)
+				break;
+			if (fw_safe_sb(lo + i, (u64)c) < 0) {
+				r.error = SBI_ERR_INVALID_PARAM;
+				break;
+			}
+		}
+		r.value = i;
+		break;
+	case 2: /* write_byte(byte) */
+		console_putchar(len);
+		break;
+	default:
+		r.error = SBI_ERR_NOT_SUPPORTED;
+	}
+	return r;
+}
+
+/* Handles an ecall from S-mode; writes the results into the frame. */
+static void sbi_call(struct fw_frame *f)
+{
+	u64 eid = f->x[REG_A7], fid = f->x[REG_A6];
+	u64 a0 = f->x[REG_A0], a1 = f->x[REG_A1], a2 = f->x[REG_A2], a3 = f->x[REG_A3];
+	struct sbi_result r = {SBI_SUCCESS, 0};
+	s64 err;
+
+	switch (eid) {
+	/* Legacy extensions (SBI v0.1): result in a0 only; a1 is left as it was. Their hart
+	 * masks are S-mode virtual addresses; with a single hart the firmware does not read
+	 * them and acts on hart 0. */
+	case EXT_LEGACY_SET_TIMER:
+		timer_set(a0);
+		f->x[REG_A0] = 0;
+		return;
+	case EXT_LEGACY_PUTCHAR:
+		console_putchar(a0);
+		f->x[REG_A0] = 0;
+		return;
+	case EXT_LEGACY_GETCHAR:
+		f->x[REG_A0] = (u64)console_getchar();
+		return;
+	case EXT_LEGACY_CLEAR_IPI:
+		csr_clear(mip, MIP_SSIP);
+		f->x[REG_A0] = 0;
+		return;
+	case EXT_LEGACY_SEND_IPI:
+		csr_set(mip, MIP_SSIP);
+		f->x[REG_A0] = 0;
+		return;
+	case EXT_LEGACY_REMOTE_FENCE_I:
+		local_fence_i();
+		f->x[REG_A0] = 0;
+		return;
+	case EXT_LEGACY_REMOTE_SFENCE_VMA:
+	case EXT_LEGACY_REMOTE_SFENCE_VMA_ASID:
+		local_sfence_vma();
+		f->x[REG_A0] = 0;
+		return;
+	case EXT_LEGACY_SHUTDOWN:
+		system_reset(SRST_TYPE_SHUTDOWN, SRST_REASON_NONE);
+
+	/* Cartesi's yield (guest.md): a0 = the HTIF request; the reply (fromhost) comes back in
+	 * a0 and a1 is 0. The driver in guest/kernel/cmio reads it that way. */
+	case EXT_CARTESI_YIELD:
+		if (fid != 0) {
+			r.error = SBI_ERR_NOT_SUPPORTED;
+			break;
+		}
+		f->x[REG_A0] = htif_request(a0);
+		f->x[REG_A1] = 0;
+		return;
+
+	case EXT_BASE:
+		r = sbi_base(fid, a0);
+		break;
+	case EXT_TIME:
+		if (fid == 0)
+			timer_set(a0);
+		else
+			r.error = SBI_ERR_NOT_SUPPORTED;
+		break;
+	case EXT_IPI:
+		if (fid != 0) {
+			r.error = SBI_ERR_NOT_SUPPORTED;
+			break;
+		}
+		if (hartmask_has_hart0(a0, a1, &err))
+			csr_set(mip, MIP_SSIP);
+		r.error = err;
+		break;
+	case EXT_RFENCE:
+		r = sbi_rfence(fid, a0, a1);
+		break;
+	case EXT_HSM:
+		r = sbi_hsm(fid, a0, a1);
+		break;
+	case EXT_SRST:
+		r = sbi_srst(fid, a0, a1);
+		break;
+	case EXT_DBCN:
+		r = sbi_dbcn(fid, a0, a1, a2);
+		break;
+	default:
+		r.error = SBI_ERR_NOT_SUPPORTED;
+	}
+	(void)a3;
+	f->x[REG_A0] = (u64)r.error;
+	f->x[REG_A1] = r.value;
+}
+
+/* Called by start.S for every trap taken from S- or U-mode. */
+void fw_trap(struct fw_frame *f)
+{
+	u64 cause = csr_read(mcause);
+	if ((s64)cause < 0) {
+		switch (cause & 0xff) {
+		case IRQ_M_TIMER:
+			/* Pass the tick to S-mode and mask it until Linux sets the next deadline. */
+			csr_set(mip, MIP_STIP);
+			csr_clear(mie, MIE_MTIE);
+			return;
+		case IRQ_M_SOFT:
+			mmio_write32(FW_CLINT_MSIP, 0);
+			return;
+		}
+		fw_halt(FW_EXIT_FATAL);
+	}
+	if (cause == CAUSE_SUPERVISOR_ECALL) {
+		sbi_call(f);
+		f->mepc += 4;
+		return;
+	}
+	/* Every other exception is delegated to S-mode; reaching here means the state is broken. */
+	fw_halt(FW_EXIT_FATAL);
+}
+
+/* Prepares the jump to the kernel: S-mode at FW_KERNEL_ENTRY with interrupts delegated. */
+void fw_init(u64 hartid, u64 dtb)
+{
+	(void)hartid;
+	(void)dtb;
+	csr_write(medeleg, FW_MEDELEG);
+	csr_write(mideleg, FW_MIDELEG);
+	csr_write(mcounteren, 7); /* CY, TM, IR: S-mode may read cycle, time and instret */
+	csr_write(mie, MIE_MSIE);
+	csr_write(mip, 0);
+	u64 status = csr_read(mstatus);
+	status &= ~(MSTATUS_MPP_MASK | MSTATUS_MPIE);
+	status |= MSTATUS_MPP_S;
+	csr_write(mstatus, status);
+	csr_write(mepc, FW_KERNEL_ENTRY);
+}
