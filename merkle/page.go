@@ -11,6 +11,13 @@ var zeroPage [PageSize]byte
 
 // hashLeaves sets out[i] = H(words[32i : 32i+32]).
 func (f HashFunction) hashLeaves(out []Hash, words []byte) {
+	if f == Keccak256 && hasKeccak8 {
+		_ = words[len(out)*WordSize-1]
+		for i := 0; i < len(out); i += 8 {
+			keccak8Leaves(&out[i], &words[i*WordSize], min(8, len(out)-i))
+		}
+		return
+	}
 	for i := range out {
 		out[i] = f.Leaf((*[WordSize]byte)(words[i*WordSize:]))
 	}
@@ -19,6 +26,13 @@ func (f HashFunction) hashLeaves(out []Hash, words []byte) {
 // hashPairs sets out[i] = H(in[2i] || in[2i+1]). out may be in[:len(in)/2]: out[i] is written only
 // after in[2i] and in[2i+1] are read, and later reads are at higher indices.
 func (f HashFunction) hashPairs(out []Hash, in []Hash) {
+	if f == Keccak256 && hasKeccak8 {
+		_ = in[2*len(out)-1]
+		for i := 0; i < len(out); i += 8 {
+			keccak8Pairs(&out[i], &in[2*i][0], min(8, len(out)-i))
+		}
+		return
+	}
 	for i := range out {
 		out[i] = f.Concat(&in[2*i], &in[2*i+1])
 	}

@@ -1,4 +1,5 @@
-// Command _gen writes keccakf_gen.go: the Keccak-f[1600] permutation, unrolled, with every rotation
+// Command _gen writes keccakf_gen.go, the Keccak-f[1600] permutation unrolled in Go, and
+// keccak8_amd64.s, the same permutation on eight states at once with AVX-512, with every rotation
 // offset and round constant derived here from the definitions in FIPS 202 (sections 3.2.1 to 3.2.5)
 // rather than typed in from a table. Run it with `go generate` in the merkle folder.
 package main
@@ -149,6 +150,13 @@ func keccakF1600(state *[25]uint64) {
 		log.Fatalf("format generated code: %v\n%s", err, w.Bytes())
 	}
 	if err := os.WriteFile("keccakf_gen.go", src, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	var rounds [24]uint64
+	for i := range rounds {
+		rounds[i] = roundConstant(i)
+	}
+	if err := os.WriteFile("keccak8_amd64.s", writeKeccak8Asm(rounds), 0o644); err != nil {
 		log.Fatal(err)
 	}
 }
