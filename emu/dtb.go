@@ -132,7 +132,11 @@ func isaString(misa uint64) string {
 
 // BuildDeviceTree returns the flattened device tree for a configuration
 // whose drive starts and lengths are filled in.
-func BuildDeviceTree(c *Config) ([]byte, error) {
+func BuildDeviceTree(c *Config) ([]byte, error) { return buildDeviceTree(c, nil) }
+
+// buildDeviceTree adds an rng-seed property under /chosen when seed is not
+// nil (tests use it to compare byte for byte with the reference's trees).
+func buildDeviceTree(c *Config, rngSeed []byte) ([]byte, error) {
 	const intcPhandle, plicPhandle = 1, 2
 	const xHost = 13
 	if len(c.DTB.Bootargs) > maxBootargsLen {
@@ -147,6 +151,9 @@ func BuildDeviceTree(c *Config) ([]byte, error) {
 
 	b.beginNode("chosen")
 	b.propString("bootargs", c.DTB.Bootargs)
+	if rngSeed != nil {
+		b.prop("rng-seed", rngSeed)
+	}
 	b.endNode()
 
 	b.beginNode("cartesi-machine")
