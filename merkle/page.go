@@ -67,6 +67,39 @@ func (f HashFunction) concatOrPristine(left, right *Hash, log2Child int) Hash {
 	return f.Concat(left, right)
 }
 
+// hashChildren sets out[j] to the hash of the children of heap index parents[j], whose log2 size
+// is log2Child, eight pairs at a time; pairs of pristine children take the pristine parent hash
+// without hashing.
+func (f HashFunction) hashChildren(out []Hash, parents []uint64, nodes *nodeStore, log2Child int) {
+	var pairs [16]Hash
+	var hashes [8]Hash
+	var slots [8]int
+	n := 0
+	flush := func() {
+		f.hashPairs(hashes[:n], pairs[:2*n])
+		for k := 0; k < n; k++ {
+			out[slots[k]] = hashes[k]
+		}
+		n = 0
+	}
+	pristine := &pristineTables[f][log2Child]
+	for j, p := range parents {
+		pairs[2*n], pairs[2*n+1] = nodes.get(2*p), nodes.get(2*p+1)
+		if pairs[2*n] == *pristine && pairs[2*n+1] == *pristine {
+			out[j] = pristineTables[f][log2Child+1]
+			continue
+		}
+		slots[n] = j
+		n++
+		if n == len(slots) {
+			flush()
+		}
+	}
+	if n > 0 {
+		flush()
+	}
+}
+
 // parallelFor runs fn over [0, n) split into pieces of at most grain items, on up to workers
 // goroutines. Each index is handled exactly once, so when fn(lo, hi) writes only results lo..hi-1
 // the outcome does not depend on scheduling. With one worker or one piece it runs inline.

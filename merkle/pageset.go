@@ -9,14 +9,20 @@ import (
 // whose bytes may have changed (host writes, pages leaving its write TLB); the tree consumes and
 // clears the marks on Update. A PageSet is not safe for concurrent use: mark from the goroutine that
 // owns the machine, the one that also calls Update.
+//
+// Bits live in two levels: words holds one bit per page, summary one bit per word of words, set
+// whenever that word may be non-zero. Draining and iterating skip unmarked stretches 4096 pages at
+// a time, so an update of a few pages in a large region does not scan the whole bitmap.
 type PageSet struct {
-	words []uint64
-	pages uint64
+	words   []uint64
+	summary []uint64 // a clear bit means the word of words is zero
+	pages   uint64
 }
 
 // NewPageSet returns an empty set for a region of the given number of pages.
 func NewPageSet(pages uint64) *PageSet {
-	return &PageSet{words: make([]uint64, (pages+63)/64), pages: pages}
+	words := (pages + 63) / 64
+	return &PageSet{words: make([]uint64, words), summary: make([]uint64, (words+63)/64), pages: pages}
 }
 
 // Len returns the number of pages the set covers.
@@ -32,7 +38,9 @@ func (s *PageSet) checkPage(page uint64) {
 // caller, and silently dropping the mark would make the root hash wrong.
 func (s *PageSet) Mark(page uint64) {
 	s.checkPage(page)
-	s.words[page/64] |= 1 << (page % 64)
+	word := page / 64
+	s.words[word] |= 1 << (page % 64)
+	s.summary[word/64] |= 1 << (word % 64)
 }
 
 // MarkRange marks pages first .. first+count-1. It panics if the range leaves the region.
@@ -52,6 +60,7 @@ func (s *PageSet) MarkRange(first, count uint64) {
 			mask = (uint64(1)<<n - 1) << bit
 		}
 		s.words[word] |= mask
+		s.summary[word/64] |= 1 << (word % 64)
 		page += n
 	}
 }
@@ -74,29 +83,52 @@ func (s *PageSet) Count() uint64 {
 }
 
 // Clear unmarks every page.
-func (s *PageSet) Clear() { clear(s.words) }
+func (s *PageSet) Clear() {
+	clear(s.words)
+	clear(s.summary)
+}
 
 // ForEach calls fn for every marked page in increasing order.
 func (s *PageSet) ForEach(fn func(page uint64)) {
-	for i, w := range s.words {
-		for w != 0 {
-			fn(uint64(i)*64 + uint64(bits.TrailingZeros64(w)))
-			w &= w - 1
-		}
-	}
+	s.walk(func(word uint64, bits uint64) {
+		forEachBit(bits, func(bit uint64) { fn(word*64 + bit) })
+	})
 }
 
 // drain appends the marked pages in increasing order to list, clears the set and returns list.
 func (s *PageSet) drain(list []uint64) []uint64 {
-	for i, w := range s.words {
-		if w == 0 {
+	for i, summary := range s.summary {
+		if summary == 0 {
 			continue
 		}
-		s.words[i] = 0
-		for w != 0 {
-			list = append(list, uint64(i)*64+uint64(bits.TrailingZeros64(w)))
-			w &= w - 1
+		s.summary[i] = 0
+		for ; summary != 0; summary &= summary - 1 {
+			word := uint64(i)*64 + uint64(bits.TrailingZeros64(summary))
+			w := s.words[word]
+			s.words[word] = 0
+			for ; w != 0; w &= w - 1 {
+				list = append(list, word*64+uint64(bits.TrailingZeros64(w)))
+			}
 		}
 	}
 	return list
+}
+
+// walk calls fn with each non-zero word of words and its index, in order.
+func (s *PageSet) walk(fn func(word uint64, bits uint64)) {
+	for i, summary := range s.summary {
+		forEachBit(summary, func(bit uint64) {
+			word := uint64(i)*64 + bit
+			if w := s.words[word]; w != 0 {
+				fn(word, w)
+			}
+		})
+	}
+}
+
+func forEachBit(w uint64, fn func(bit uint64)) {
+	for w != 0 {
+		fn(uint64(bits.TrailingZeros64(w)))
+		w &= w - 1
+	}
 }

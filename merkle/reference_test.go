@@ -38,10 +38,11 @@ type refTree struct {
 	f        HashFunction
 	regions  []Region
 	pristine [65]Hash
+	memo     map[[2]uint64]Hash // node results, so repeated queries do not rehash a region
 }
 
 func newRefTree(f HashFunction, regions []Region) *refTree {
-	m := &refTree{f: f, regions: regions}
+	m := &refTree{f: f, regions: regions, memo: map[[2]uint64]Hash{}}
 	m.pristine[5] = refHash(f, make([]byte, 32))
 	for k := 5; k < 64; k++ {
 		m.pristine[k+1] = refHash(f, m.pristine[k][:], m.pristine[k][:])
@@ -77,9 +78,15 @@ func (m *refTree) node(address uint64, log2Size int) Hash {
 	if log2Size == 5 {
 		return refHash(m.f, m.word(address))
 	}
+	key := [2]uint64{address, uint64(log2Size)}
+	if h, ok := m.memo[key]; ok {
+		return h
+	}
 	half := uint64(1) << (log2Size - 1)
 	left, right := m.node(address, log2Size-1), m.node(address+half, log2Size-1)
-	return refHash(m.f, left[:], right[:])
+	h := refHash(m.f, left[:], right[:])
+	m.memo[key] = h
+	return h
 }
 
 func (m *refTree) root() Hash { return m.node(0, 64) }

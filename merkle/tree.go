@@ -298,10 +298,7 @@ func (t *Tree) climb(r *regionTree, indices []uint64) []uint64 {
 		results := slices.Grow(t.inner[:0], len(parents))[:len(parents)]
 		t.inner = results
 		parallelFor(t.workers, len(parents), innerGrain, func(lo, hi int) {
-			for j := lo; j < hi; j++ {
-				left, right := r.nodes.get(2*parents[j]), r.nodes.get(2*parents[j]+1)
-				results[j] = t.f.concatOrPristine(&left, &right, log2Child)
-			}
+			t.f.hashChildren(results[lo:hi], parents[lo:hi], &r.nodes, log2Child)
 		})
 		for j, p := range parents {
 			r.nodes.set(p, results[j])

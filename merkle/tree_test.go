@@ -392,3 +392,50 @@ func TestPageSet(t *testing.T) {
 		}()
 	}
 }
+
+// TestPageSetAgainstMap compares a large set (several summary words) with a map of marks.
+func TestPageSetAgainstMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 12))
+	const pages = 5*4096 + 77
+	s := NewPageSet(pages)
+	want := map[uint64]bool{}
+	for round := range 20 {
+		for range rng.IntN(300) {
+			if rng.IntN(3) == 0 {
+				first := rng.Uint64N(pages)
+				count := min(rng.Uint64N(200), pages-first)
+				s.MarkRange(first, count)
+				for p := first; p < first+count; p++ {
+					want[p] = true
+				}
+			} else {
+				p := rng.Uint64N(pages)
+				s.Mark(p)
+				want[p] = true
+			}
+		}
+		if s.Count() != uint64(len(want)) {
+			t.Fatalf("round %d: count %d, want %d", round, s.Count(), len(want))
+		}
+		var got []uint64
+		if round%2 == 0 {
+			s.ForEach(func(p uint64) { got = append(got, p) })
+		} else {
+			got = s.drain(nil)
+		}
+		for i, p := range got {
+			if !want[p] || i > 0 && got[i-1] >= p {
+				t.Fatalf("round %d: page %d listed out of order or unmarked", round, p)
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("round %d: listed %d, want %d", round, len(got), len(want))
+		}
+		if round%2 == 1 {
+			if s.Count() != 0 {
+				t.Fatal("drain left marks")
+			}
+			clear(want)
+		}
+	}
+}
