@@ -29,6 +29,8 @@ const usage = `usage: rivet COMMAND [flags]
 commands:
   run       run a machine: a bare-metal ELF (--elf) or RAM image, printing its console
   isa-test  run riscv-tests-style programs (tohost protocol) and report PASS/FAIL
+  hash      print a machine's root hash (--verify recomputes the whole tree)
+  proof     print a Merkle proof of a node of the state
   version   print the version
 
 Run 'rivet COMMAND -h' for the flags of a command.
@@ -49,6 +51,10 @@ func realMain(args []string) int {
 		err = cmdRun(args[1:])
 	case "isa-test":
 		err = cmdISATest(args[1:])
+	case "hash":
+		err = cmdHash(args[1:])
+	case "proof":
+		err = cmdProof(args[1:])
 	case "version", "--version":
 		fmt.Println("rivet 0.1.0 (state-compatible with Cartesi Machine 0.21.0)")
 	case "-h", "--help", "help":

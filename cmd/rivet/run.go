@@ -4,9 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/rivetvm/rivet/emu"
@@ -22,52 +21,40 @@ exit code (255 if larger), 0 when --max-mcycle is reached first.`
 const runChunk = 1 << 24
 
 type runFlags struct {
-	ramLength                sizeFlag
-	ramImage, elfFile        string
-	config                   string
-	dtbImage, uarchRAMImage  string
-	drives                   listFlag
-	noRootDrive              bool
-	maxMcycle                sizeFlag
-	interactive, quiet       bool
-	bootargs, appendBootargs string
-	summaryJSON              string
+	machineFlags
+	maxMcycle      sizeFlag
+	quiet          bool
+	summaryJSON    string
+	initialHash    bool
+	finalHash      bool
+	periodicHashes sizeFlag
+	store          string
 }
 
 func cmdRun(args []string) error {
 	var f runFlags
 	fs := newFlagSet("run", runSummary)
-	f.ramLength = sizeFlag{name: "ram-length", v: 64 << 20}
+	f.machineFlags.register(fs)
 	f.maxMcycle = sizeFlag{name: "max-mcycle", v: ^uint64(0)}
-	fs.Var(&f.ramLength, "ram-length", "RAM length in bytes (suffixes Ki, Mi, Gi)")
-	fs.StringVar(&f.ramImage, "ram-image", "", "raw image copied to the start of RAM (0x80000000)")
-	fs.StringVar(&f.elfFile, "elf", "", "RISC-V ELF executable loaded into memory; pc starts at its entry")
-	fs.StringVar(&f.config, "config", "", "machine configuration file (JSON, the Cartesi machine_config schema)")
-	fs.StringVar(&f.dtbImage, "dtb-image", "", "device tree blob used as is instead of the generated one")
-	fs.StringVar(&f.uarchRAMImage, "uarch-ram-image", "", "image for the microarchitecture RAM")
-	fs.Var(&f.drives, "flash-drive", "flash drive: label:L,filename:F[,shared][,start:A][,length:N][,read_only] (repeatable)")
-	fs.BoolVar(&f.noRootDrive, "no-root-flash-drive", false, "do not add a root flash drive")
 	fs.Var(&f.maxMcycle, "max-mcycle", "stop when mcycle reaches this value")
-	fs.BoolVar(&f.interactive, "i", false, "interactive: the guest's console getchar reads the terminal")
-	fs.BoolVar(&f.interactive, "htif-console-getchar", false, "same as -i")
 	fs.BoolVar(&f.quiet, "quiet", false, "do not print the summary lines")
-	fs.StringVar(&f.bootargs, "bootargs", "", "kernel command line in the device tree (replaces the default)")
-	fs.StringVar(&f.appendBootargs, "append-bootargs", "", "text appended to the kernel command line")
 	fs.StringVar(&f.summaryJSON, "summary-json", "", "write the break reason, mcycle and exit code to this file as JSON")
+	fs.BoolVar(&f.initialHash, "initial-hash", false, "print the root hash before running")
+	fs.BoolVar(&f.finalHash, "final-hash", false, "print the root hash after running")
+	fs.Var(&f.periodicHashes, "periodic-hashes", "print the root hash every N mcycles")
+	fs.StringVar(&f.store, "store", "", "store the machine in this directory (which must not exist) after running")
 	if err := parseFlags(fs, args, runSummary); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("run: unexpected argument %q", fs.Arg(0))
 	}
-	cfg, err := buildConfig(&f)
-	if err != nil {
-		return err
+	if f.periodicHashes.set && f.periodicHashes.v == 0 {
+		return usagef("--periodic-hashes 0: must be positive")
 	}
-	var img *emu.ELFImage
-	if f.elfFile != "" {
-		if img, err = emu.ReadELF(f.elfFile); err != nil {
-			return usagef("--elf: %v", err)
+	if f.store != "" {
+		if _, err := os.Stat(f.store); err == nil {
+			return usagef("--store %s: already exists", f.store)
 		}
 	}
 	out := newConsoleWriter(os.Stdout)
@@ -80,25 +67,51 @@ func cmdRun(args []string) error {
 		defer restore()
 		opts.ConsoleInput = in
 	}
-	m, err := emu.New(cfg, opts)
+	m, err := f.build(opts)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	if img != nil {
-		if err := m.LoadELF(img); err != nil {
-			return usagef("--elf %s: %v", f.elfFile, err)
-		}
+	hashes := os.Stderr
+	if f.initialHash {
+		printHash(hashes, m)
 	}
-	reason, err := runTo(m, f.maxMcycle.v, out)
-	if err != nil {
+	var reason emu.BreakReason
+	if f.periodicHashes.set {
+		step := f.periodicHashes.v
+		for {
+			next := (m.Mcycle()/step + 1) * step
+			if next < m.Mcycle() || next > f.maxMcycle.v {
+				next = f.maxMcycle.v
+			}
+			if reason, err = runTo(m, next, out); err != nil {
+				return err
+			}
+			printHash(hashes, m)
+			if reason != emu.BreakReachedTargetMcycle || m.Mcycle() >= f.maxMcycle.v {
+				break
+			}
+		}
+	} else if reason, err = runTo(m, f.maxMcycle.v, out); err != nil {
 		return err
+	}
+	if f.finalHash && !f.periodicHashes.set {
+		printHash(hashes, m)
+	}
+	if f.store != "" {
+		if err := m.Store(f.store); err != nil {
+			return err
+		}
 	}
 	mcycle, code := m.Mcycle(), m.ExitCode()
 	if err := m.Close(); err != nil {
 		return err
 	}
 	return finishRun(&f, reason, mcycle, code)
+}
+
+func printHash(w io.Writer, m *emu.Machine) {
+	fmt.Fprintf(w, "%d: %s\n", m.Mcycle(), emu.RootHashHex(m.RootHash()))
 }
 
 // runTo runs in chunks so console output is flushed while the guest runs.
@@ -139,56 +152,6 @@ func finishRun(f *runFlags, reason emu.BreakReason, mcycle, code uint64) error {
 	return nil
 }
 
-// buildConfig turns flags into a machine configuration.
-func buildConfig(f *runFlags) (emu.Config, error) {
-	var cfg emu.Config
-	if f.config != "" {
-		data, err := os.ReadFile(f.config)
-		if err != nil {
-			return cfg, usagef("--config: %v", err)
-		}
-		if cfg, err = emu.ParseConfig(data); err != nil {
-			return cfg, usagef("--config %s: %v", f.config, err)
-		}
-		if f.ramLength.set {
-			cfg.RAM.Length = f.ramLength.v
-		}
-	} else {
-		cfg = emu.DefaultConfig(f.ramLength.v)
-		cfg.DTB.Bootargs = emu.BootargsConsole + emu.BootargsUIO
-	}
-	if f.ramImage != "" {
-		cfg.RAM.BackingStore.DataFilename = f.ramImage
-	}
-	if f.dtbImage != "" {
-		cfg.DTB.BackingStore.DataFilename = f.dtbImage
-	}
-	if f.uarchRAMImage != "" {
-		cfg.Uarch.RAM.BackingStore.DataFilename = f.uarchRAMImage
-	}
-	if f.bootargs != "" {
-		cfg.DTB.Bootargs = f.bootargs
-	}
-	if f.appendBootargs != "" {
-		sep := ""
-		if cfg.DTB.Bootargs != "" && !strings.HasSuffix(cfg.DTB.Bootargs, " ") {
-			sep = " "
-		}
-		cfg.DTB.Bootargs += sep + f.appendBootargs
-	}
-	for _, spec := range f.drives {
-		d, err := parseDrive(spec)
-		if err != nil {
-			return cfg, err
-		}
-		cfg.FlashDrive = append(cfg.FlashDrive, d.cfg)
-	}
-	if f.interactive {
-		cfg.Processor.Registers.HtifIconsole |= 1 << emu.HTIFConsoleCmdGetchar
-	}
-	return cfg, nil
-}
-
 // consoleWriter buffers guest console output and flushes it at newlines and
 // between run chunks, so output appears live without a write per character.
 type consoleWriter struct {
@@ -215,5 +178,3 @@ func (c *consoleWriter) Flush() {
 	defer c.mu.Unlock()
 	c.w.Flush()
 }
-
-var _ = strconv.Itoa
