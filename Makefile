@@ -22,12 +22,12 @@ deps:
 # The main job today: run a real bare-metal program and print its console,
 # break reason, mcycle and exit code.
 demo: deps build
-	$(MAKE) -C riscv-tests OUT=$(CURDIR)/$(BUILD)/riscv-tests demo
-	./bin/rivet run --ram-length=4Mi --elf $(BUILD)/riscv-tests/demo/hello.elf
+	$(MAKE) -C bench demo OUT=$(CURDIR)/$(BUILD)/bench
+	./bin/rivet run --ram-length=64Mi --elf $(BUILD)/bench/demo.elf
 
 isa-tests: deps build
 	$(MAKE) -C riscv-tests OUT=$(CURDIR)/$(BUILD)/riscv-tests
-	./bin/rivet isa-test $(BUILD)/riscv-tests/isa
+	./bin/rivet isa-test $(BUILD)/riscv-tests
 
 fmt:
 	gofmt -l -w $$(git ls-files '*.go')
