@@ -164,7 +164,17 @@
 #define RVT_USER1    104
 #define RVT_USER2    112
 #define RVT_USER3    120
-#define RVT_DATA_SIZE 128
+/* values the environment recorded at boot, before it changed anything */
+#define RVT_BOOT_MCYCLE   128  /* mcycle read by the instruction at rvt_boot_mcycle_at */
+#define RVT_BOOT_MINSTRET 136  /* minstret read by the next instruction */
+#define RVT_BOOT_XREGS    144  /* OR of x1..x31 except a0 and a1, before any was written */
+#define RVT_BOOT_A0       152
+#define RVT_BOOT_A1       160
+#define RVT_BOOT_MSTATUS  168
+#define RVT_BOOT_MCAUSE   176
+#define RVT_BOOT_MEPC     184
+#define RVT_BOOT_MTVAL    192
+#define RVT_DATA_SIZE     200
 
 /* ------------------------------------------------------------------ */
 /* Cases and checks                                                    */
@@ -234,6 +244,12 @@
 /* An illegal 16-bit instruction given as a halfword; the next halfword is a c.nop
  * that must not leak into mtval. */
 #define ILLEGAL16(bits) CASE; TRAP_ILLEGAL(bits, .hword bits; .hword 0x0001)
+
+/* Runs a 32-bit instruction (first of those given) that must raise illegal
+ * instruction with mtval = its own bits, read back from memory. */
+#define TRAP_ILLEGAL_SELF(...) TRAP(CAUSE_ILLEGAL_INSN, __VA_ARGS__); \
+    la t5, 97b; lwu t5, 0(t5); ld t6, RVT_TVAL(tp); beq t5, t6, 99f; j rvt_fail; 99:
+#define ILLEGAL_INSN(...) CASE; TRAP_ILLEGAL_SELF(__VA_ARGS__)
 
 /* Same, for traps delegated to S (resumes in S-mode). */
 #define STRAP(cause, ...) \
@@ -310,6 +326,39 @@
     .section .text.init, "ax"
     .globl _start
 _start:
+    /* every register but a0 (hart id) and a1 (device tree) boots as zero */
+    or t2, t2, x1
+    or t2, t2, x2
+    or t2, t2, x3
+    or t2, t2, x4
+    or t2, t2, x5
+    or t2, t2, x6
+    or t2, t2, x8
+    or t2, t2, x9
+    or t2, t2, x12
+    or t2, t2, x13
+    or t2, t2, x14
+    or t2, t2, x15
+    or t2, t2, x16
+    or t2, t2, x17
+    or t2, t2, x18
+    or t2, t2, x19
+    or t2, t2, x20
+    or t2, t2, x21
+    or t2, t2, x22
+    or t2, t2, x23
+    or t2, t2, x24
+    or t2, t2, x25
+    or t2, t2, x26
+    or t2, t2, x27
+    or t2, t2, x28
+    or t2, t2, x29
+    or t2, t2, x30
+    or t2, t2, x31
+    .globl rvt_boot_mcycle_at
+rvt_boot_mcycle_at:
+    csrr t0, mcycle
+    csrr t1, minstret
     j rvt_reset
 
     /* M-mode trap handler: record the trap, resume where the test asked or fail. */
@@ -383,6 +432,19 @@ rvt_strap:
 
 rvt_reset:
     la tp, rvt_data
+    sd t0, RVT_BOOT_MCYCLE(tp)
+    sd t1, RVT_BOOT_MINSTRET(tp)
+    sd t2, RVT_BOOT_XREGS(tp)
+    sd a0, RVT_BOOT_A0(tp)
+    sd a1, RVT_BOOT_A1(tp)
+    csrr t0, mstatus
+    sd t0, RVT_BOOT_MSTATUS(tp)
+    csrr t0, mcause
+    sd t0, RVT_BOOT_MCAUSE(tp)
+    csrr t0, mepc
+    sd t0, RVT_BOOT_MEPC(tp)
+    csrr t0, mtval
+    sd t0, RVT_BOOT_MTVAL(tp)
     la sp, rvt_stack_top
     li gp, 0
     la t0, rvt_mtrap
@@ -402,6 +464,7 @@ rvt_reset:
     sd zero, RVT_COUNT(tp)
     li t0, 0
     li t1, 0
+    li t2, 0
     j rvt_main
 
     .text
