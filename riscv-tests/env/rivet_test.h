@@ -20,7 +20,7 @@
  *   gp (x3)  number of the current case. CASE sets it to the source line of
  *            the macro, so "FAIL name test N" points at line N of name.S.
  *   tp (x4)  address of the environment block rvt_data (never change it).
- *   t5, t6   scratch of the CHECK and TRAP macros.
+ *   t4-t6    scratch of the CHECK and TRAP macros.
  * Numeric local labels 90..99 belong to the macros; tests use 1..89.
  *
  * Traps: mtvec points at rvt_mtrap and stvec at rvt_strap. Both record the
@@ -227,6 +227,9 @@
 #define CHECK_TRAP_TVAL(tval) CHECK_ENV(RVT_TVAL, tval)
 #define CHECK_TRAP_EPC(label) CHECK_ENV_LABEL(RVT_EPC, label)
 #define CHECK_TRAP_LEVEL(level) CHECK_ENV(RVT_LEVEL, level)
+/* The privilege the last trap came from (MPP, or SPP for the S handler). */
+#define CHECK_TRAP_FROM(prv) ld t5, RVT_LEVEL(tp); ld t6, RVT_STATUS(tp); li t4, 3; beq t5, t4, 94f; \
+    srli t6, t6, 8; andi t6, t6, 1; j 95f; 94: srli t6, t6, 11; andi t6, t6, 3; 95: li t5, prv; beq t5, t6, 99f; j rvt_fail; 99:
 
 /* Runs the instruction(s) given (the first must trap) and checks that M-mode
  * took `cause` with mepc at the first instruction; continues in M-mode. */
