@@ -48,7 +48,7 @@ as_root() {
 # Installs the Debian packages the build needs when any is missing (or the kernel source is
 # not the pinned version). The Go toolchain is expected on PATH (the repo's own requirement).
 ensure_packages() {
-	local want=(make gcc gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu bc flex bison
+	local want=(make gcc libc6-dev gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu bc flex bison
 		libssl-dev libelf-dev xz-utils e2fsprogs)
 	local missing=() p
 	for p in "${want[@]}"; do
@@ -239,7 +239,7 @@ pack_rootfs() {
 	local root=$1 image=$2 script p parent name mode owner field
 	rm -f "$image"
 	mke2fs -q -F -t ext2 -b 4096 -I 256 -m 0 -L root -U "$ROOTFS_UUID" \
-		-E "hash_seed=$ROOTFS_HASH_SEED,root_owner=0:0" "$image" "${ROOTFS_SIZE_MIB}M"
+		-E "hash_seed=$ROOTFS_HASH_SEED,root_owner=0:0" "$image" "${ROOTFS_SIZE_MIB}M" >/dev/null
 	script=$(mktemp)
 	(cd "$root" && find . -mindepth 1 | sort) | while read -r p; do
 		p=${p#.}

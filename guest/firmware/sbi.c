@@ -71,17 +71,33 @@ void fw_halt(u64 exit_code) __attribute__((noreturn));
 #define CAUSE_LOAD_PAGE_FAULT 13
 #define CAUSE_STORE_PAGE_FAULT 15
 
+#define FW_MEDELEG_ILLEGAL (1UL << CAUSE_ILLEGAL_INSTRUCTION)
+
 /* Everything Linux handles itself. Misaligned loads and stores (4, 6) are delegated too:
  * the kernel is built with CONFIG_RISCV_EMULATED_UNALIGNED_ACCESS and emulates them for S- and
  * U-mode, FP included (docs/guest.md). Only ecalls from S-mode stay here. */
 #define FW_MEDELEG                                                                       \
 	((1UL << CAUSE_MISALIGNED_FETCH) | (1UL << CAUSE_FETCH_ACCESS) |                 \
-	 (1UL << CAUSE_ILLEGAL_INSTRUCTION) | (1UL << CAUSE_BREAKPOINT) |                \
+	 FW_MEDELEG_ILLEGAL | (1UL << CAUSE_BREAKPOINT) |                                \
 	 (1UL << CAUSE_MISALIGNED_LOAD) | (1UL << CAUSE_LOAD_ACCESS) |                   \
 	 (1UL << CAUSE_MISALIGNED_STORE) | (1UL << CAUSE_STORE_ACCESS) |                 \
 	 (1UL << CAUSE_USER_ECALL) | (1UL << CAUSE_FETCH_PAGE_FAULT) |                   \
 	 (1UL << CAUSE_LOAD_PAGE_FAULT) | (1UL << CAUSE_STORE_PAGE_FAULT))
 #define FW_MIDELEG (MIP_SSIP | MIP_STIP | MIP_SEIP)
+
+#ifdef FW_EMULATE_RDTIME
+/* Only for the QEMU smoke test: QEMU's Spike machine has no time CSR, so illegal
+ * instructions come here, rdtime is emulated from the CLINT's mtime, and the rest are passed
+ * on to S-mode. This machine implements the time CSR (mtime = mcycle / 8192). */
+#undef FW_MEDELEG_ILLEGAL
+#define FW_MEDELEG_ILLEGAL 0UL
+#define FW_CLINT_MTIME (FW_CLINT_BASE + 0xBFF8)
+#define SSTATUS_SIE (1UL << 1)
+#define SSTATUS_SPIE (1UL << 5)
+#define SSTATUS_SPP (1UL << 8)
+#define INSN_CSRRS_TIME_MASK 0xFFFFF07FUL /* csrrs rd, time, x0 */
+#define INSN_CSRRS_TIME 0xC0102073UL
+#endif
 
 /* SBI error codes and extension ids (SBI specification v2.0). */
 #define SBI_SUCCESS 0
@@ -477,6 +493,39 @@ static void sbi_call(struct fw_frame *f)
 	f->x[REG_A1] = r.value;
 }
 
+#ifdef FW_EMULATE_RDTIME
+/* Delivers the current exception to S-mode as the hardware would have with delegation. */
+static void redirect_to_s(struct fw_frame *f, u64 cause, u64 tval)
+{
+	u64 status = csr_read(mstatus);
+	u64 from_s = ((status & MSTATUS_MPP_MASK) >> 11) == 1;
+
+	csr_write(scause, cause);
+	csr_write(stval, tval);
+	csr_write(sepc, f->mepc);
+	status &= ~(SSTATUS_SPP | SSTATUS_SPIE | MSTATUS_MPP_MASK);
+	if (from_s)
+		status |= SSTATUS_SPP;
+	if (status & SSTATUS_SIE)
+		status |= SSTATUS_SPIE;
+	status &= ~SSTATUS_SIE;
+	status |= MSTATUS_MPP_S;
+	csr_write(mstatus, status);
+	f->mepc = csr_read(stvec);
+}
+
+static int emulate_rdtime(struct fw_frame *f, u64 insn)
+{
+	if ((insn & INSN_CSRRS_TIME_MASK) != INSN_CSRRS_TIME)
+		return 0;
+	u64 rd = (insn >> 7) & 31;
+	if (rd != 0)
+		f->x[rd] = mmio_read64(FW_CLINT_MTIME);
+	f->mepc += 4;
+	return 1;
+}
+#endif
+
 /* Called by start.S for every trap taken from S- or U-mode. */
 void fw_trap(struct fw_frame *f)
 {
@@ -499,6 +548,14 @@ void fw_trap(struct fw_frame *f)
 		f->mepc += 4;
 		return;
 	}
+#ifdef FW_EMULATE_RDTIME
+	if (cause == CAUSE_ILLEGAL_INSTRUCTION) {
+		u64 tval = csr_read(mtval);
+		if (!emulate_rdtime(f, tval))
+			redirect_to_s(f, cause, tval);
+		return;
+	}
+#endif
 	/* Every other exception is delegated to S-mode; reaching here means the state is broken. */
 	fw_halt(FW_EXIT_FATAL);
 }
@@ -518,4 +575,10 @@ void fw_init(u64 hartid, u64 dtb)
 	status |= MSTATUS_MPP_S;
 	csr_write(mstatus, status);
 	csr_write(mepc, FW_KERNEL_ENTRY);
+#ifdef FW_PMP_ALLOW_ALL
+	/* Only for the QEMU smoke test: QEMU's harts have PMP and refuse an mret to S-mode while
+	 * no PMP entry exists. This machine has no PMP CSRs (touching them is illegal). */
+	csr_write(pmpaddr0, ~0UL);
+	csr_write(pmpcfg0, 0x1f); /* entry 0: NAPOT over all addresses, R W X */
+#endif
 }

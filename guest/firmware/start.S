@@ -11,6 +11,11 @@ _start:
 	csrw	mie, zero
 	mv	s0, a0
 	mv	s1, a1
+#ifdef FW_DTB_ADDR
+	/* Only for the QEMU smoke test: QEMU's Spike machine ignores -dtb, so the test loads
+	 * its own tree at FW_DTB_ADDR and the firmware hands that to the kernel instead. */
+	li	s1, FW_DTB_ADDR
+#endif
 	/* Zero .bss (RAM starts zeroed, but the firmware should not depend on it). */
 	la	t0, fw_bss_start
 	la	t1, fw_bss_end

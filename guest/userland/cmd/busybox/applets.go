@@ -56,6 +56,7 @@ func applets() map[string]applet {
 		"nvram":        aliasApplet("nvram", "uio", "uio"),
 		"basename":     basenameMain,
 		"chown":        chownMain,
+		"cmio-info":    cmioInfoMain,
 		"date":         dateMain,
 		"dirname":      dirnameMain,
 		"dmesg":        dmesgMain,
@@ -80,5 +81,6 @@ func applets() map[string]applet {
 		"umount":       umountMain,
 		"uname":        unameMain,
 		"wc":           wcMain,
+		"yield":        yieldMain,
 	}
 }
