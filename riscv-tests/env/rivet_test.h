@@ -250,8 +250,11 @@
 
 /* Runs a 32-bit instruction (first of those given) that must raise illegal
  * instruction with mtval = its own bits, read back from memory. */
-#define TRAP_ILLEGAL_SELF(...) TRAP(CAUSE_ILLEGAL_INSN, __VA_ARGS__); \
-    la t5, 97b; lwu t5, 0(t5); ld t6, RVT_TVAL(tp); beq t5, t6, 99f; j rvt_fail; 99:
+#define TRAP_ILLEGAL_SELF(...) TRAP(CAUSE_ILLEGAL_INSN, __VA_ARGS__); CHECK_TVAL_INSN(97b)
+/* Fails unless the recorded tval holds the 32-bit instruction at label
+ * (read as two halfwords: instructions are only 2-byte aligned). */
+#define CHECK_TVAL_INSN(label) la t5, label; lhu t6, 2(t5); lhu t5, 0(t5); slli t6, t6, 16; or t5, t5, t6; \
+    ld t6, RVT_TVAL(tp); beq t5, t6, 99f; j rvt_fail; 99:
 #define ILLEGAL_INSN(...) CASE; TRAP_ILLEGAL_SELF(__VA_ARGS__)
 
 /* Same, for traps delegated to S (resumes in S-mode). */
