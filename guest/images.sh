@@ -97,13 +97,13 @@ build_firmware() {
 	local out=$1
 	shift
 	mkdir -p "$out"
-	local cflags=(-march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -mno-relax
+	local cflags=(-march=rv64imafdc_zicsr_zifencei -mabi=lp64 -mcmodel=medany -mno-relax
 		-ffreestanding -fno-pic -fno-stack-protector -fno-asynchronous-unwind-tables
 		-fno-ident -ffile-prefix-map="$GUEST_DIR"=. -nostdlib -nostartfiles -static -O2
 		-Wall -Wextra -Werror -Wl,--build-id=none -Wl,--no-warn-rwx-segments
 		-Wl,-T,"$GUEST_DIR/firmware/firmware.ld")
 	"${CROSS}gcc" "${cflags[@]}" "$@" -o "$out/firmware.elf" \
-		"$GUEST_DIR/firmware/start.S" "$GUEST_DIR/firmware/sbi.c"
+		"$GUEST_DIR/firmware/start.S" "$GUEST_DIR/firmware/sbi.c" "$GUEST_DIR/firmware/misaligned.c"
 	"${CROSS}objcopy" -O binary "$out/firmware.elf" "$out/firmware.bin"
 	local size
 	size=$(stat -c %s "$out/firmware.bin")

@@ -4,83 +4,18 @@
  * firmware only through ecall (SBI), the machine timer interrupt, and the machine software
  * interrupt; every other trap is delegated to it (see fw_init). The SBI calling convention:
  * a7 = extension id, a6 = function id, a0..a5 = arguments; a0 = error, a1 = value on return. */
-#include "machine.h"
-
-typedef unsigned long u64;
-typedef unsigned int u32;
-typedef long s64;
-
-/* Trap frame laid out by start.S. */
-struct fw_frame {
-	u64 x[32];
-	u64 mepc;
-	u64 pad;
-};
-
-/* Provided by start.S. */
-s64 fw_safe_lbu(u64 paddr);
-s64 fw_safe_sb(u64 paddr, u64 byte);
-void fw_halt(u64 exit_code) __attribute__((noreturn));
-
-#define csr_read(csr)                                         \
-	({                                                    \
-		u64 v_;                                       \
-		__asm__ volatile("csrr %0, " #csr : "=r"(v_)); \
-		v_;                                           \
-	})
-#define csr_write(csr, v) __asm__ volatile("csrw " #csr ", %0" ::"rK"((u64)(v)))
-#define csr_set(csr, v) __asm__ volatile("csrs " #csr ", %0" ::"rK"((u64)(v)))
-#define csr_clear(csr, v) __asm__ volatile("csrc " #csr ", %0" ::"rK"((u64)(v)))
-
-/* Registers and bits (privileged spec). */
-#define REG_A0 10
-#define REG_A1 11
-#define REG_A2 12
-#define REG_A3 13
-#define REG_A4 14
-#define REG_A5 15
-#define REG_A6 16
-#define REG_A7 17
-
-#define MSTATUS_MPP_MASK (3UL << 11)
-#define MSTATUS_MPP_S (1UL << 11)
-#define MSTATUS_MPIE (1UL << 7)
-
-#define IRQ_S_SOFT 1
-#define IRQ_M_SOFT 3
-#define IRQ_S_TIMER 5
-#define IRQ_M_TIMER 7
-#define IRQ_S_EXT 9
-#define MIP_SSIP (1UL << IRQ_S_SOFT)
-#define MIP_STIP (1UL << IRQ_S_TIMER)
-#define MIP_SEIP (1UL << IRQ_S_EXT)
-#define MIE_MTIE (1UL << IRQ_M_TIMER)
-#define MIE_MSIE (1UL << IRQ_M_SOFT)
-
-#define CAUSE_MISALIGNED_FETCH 0
-#define CAUSE_FETCH_ACCESS 1
-#define CAUSE_ILLEGAL_INSTRUCTION 2
-#define CAUSE_BREAKPOINT 3
-#define CAUSE_MISALIGNED_LOAD 4
-#define CAUSE_LOAD_ACCESS 5
-#define CAUSE_MISALIGNED_STORE 6
-#define CAUSE_STORE_ACCESS 7
-#define CAUSE_USER_ECALL 8
-#define CAUSE_SUPERVISOR_ECALL 9
-#define CAUSE_FETCH_PAGE_FAULT 12
-#define CAUSE_LOAD_PAGE_FAULT 13
-#define CAUSE_STORE_PAGE_FAULT 15
+#include "fw.h"
 
 #define FW_MEDELEG_ILLEGAL (1UL << CAUSE_ILLEGAL_INSTRUCTION)
 
-/* Everything Linux handles itself. Misaligned loads and stores (4, 6) are delegated too:
- * the kernel is built with CONFIG_RISCV_EMULATED_UNALIGNED_ACCESS and emulates them for S- and
- * U-mode, FP included (docs/guest.md). Only ecalls from S-mode stay here. */
+/* Everything Linux handles itself. Not delegated: ecalls from S-mode (SBI) and misaligned
+ * loads and stores (4, 6), which the firmware emulates (misaligned.c): Linux 6.12's own
+ * emulator cannot store to user memory when the kernel's uaccess code is the one misaligned
+ * (it oopses in epoll_wait for Go programs), the firmware can, with MPRV (docs/guest.md). */
 #define FW_MEDELEG                                                                       \
 	((1UL << CAUSE_MISALIGNED_FETCH) | (1UL << CAUSE_FETCH_ACCESS) |                 \
 	 FW_MEDELEG_ILLEGAL | (1UL << CAUSE_BREAKPOINT) |                                \
-	 (1UL << CAUSE_MISALIGNED_LOAD) | (1UL << CAUSE_LOAD_ACCESS) |                   \
-	 (1UL << CAUSE_MISALIGNED_STORE) | (1UL << CAUSE_STORE_ACCESS) |                 \
+	 (1UL << CAUSE_LOAD_ACCESS) | (1UL << CAUSE_STORE_ACCESS) |                      \
 	 (1UL << CAUSE_USER_ECALL) | (1UL << CAUSE_FETCH_PAGE_FAULT) |                   \
 	 (1UL << CAUSE_LOAD_PAGE_FAULT) | (1UL << CAUSE_STORE_PAGE_FAULT))
 #define FW_MIDELEG (MIP_SSIP | MIP_STIP | MIP_SEIP)
@@ -92,9 +27,6 @@ void fw_halt(u64 exit_code) __attribute__((noreturn));
 #undef FW_MEDELEG_ILLEGAL
 #define FW_MEDELEG_ILLEGAL 0UL
 #define FW_CLINT_MTIME (FW_CLINT_BASE + 0xBFF8)
-#define SSTATUS_SIE (1UL << 1)
-#define SSTATUS_SPIE (1UL << 5)
-#define SSTATUS_SPP (1UL << 8)
 #define INSN_CSRRS_TIME_MASK 0xFFFFF07FUL /* csrrs rd, time, x0 */
 #define INSN_CSRRS_TIME 0xC0102073UL
 #endif
@@ -444,15 +376,15 @@ static void sbi_call(struct fw_frame *f)
 	case EXT_LEGACY_SHUTDOWN:
 		system_reset(SRST_TYPE_SHUTDOWN, SRST_REASON_NONE);
 
-	/* Cartesi's yield (guest.md): a0 = the HTIF request; the reply (fromhost) comes back in
-	 * a0 and a1 is 0. The driver in guest/kernel/cmio reads it that way. */
+	/* Cartesi's yield: a0 = the HTIF request. The reply (fromhost) goes back in a0, as the
+	 * design note has it, and in a1, where Cartesi's /dev/cmio driver (and guest/kernel/cmio)
+	 * read it (sbiret.value). */
 	case EXT_CARTESI_YIELD:
 		if (fid != 0) {
 			r.error = SBI_ERR_NOT_SUPPORTED;
 			break;
 		}
-		f->x[REG_A0] = htif_request(a0);
-		f->x[REG_A1] = 0;
+		f->x[REG_A0] = f->x[REG_A1] = htif_request(a0);
 		return;
 
 	case EXT_BASE:
@@ -493,9 +425,8 @@ static void sbi_call(struct fw_frame *f)
 	f->x[REG_A1] = r.value;
 }
 
-#ifdef FW_EMULATE_RDTIME
 /* Delivers the current exception to S-mode as the hardware would have with delegation. */
-static void redirect_to_s(struct fw_frame *f, u64 cause, u64 tval)
+void fw_redirect_to_s(struct fw_frame *f, u64 cause, u64 tval)
 {
 	u64 status = csr_read(mstatus);
 	u64 from_s = ((status & MSTATUS_MPP_MASK) >> 11) == 1;
@@ -514,6 +445,7 @@ static void redirect_to_s(struct fw_frame *f, u64 cause, u64 tval)
 	f->mepc = csr_read(stvec);
 }
 
+#ifdef FW_EMULATE_RDTIME
 static int emulate_rdtime(struct fw_frame *f, u64 insn)
 {
 	if ((insn & INSN_CSRRS_TIME_MASK) != INSN_CSRRS_TIME)
@@ -548,11 +480,15 @@ void fw_trap(struct fw_frame *f)
 		f->mepc += 4;
 		return;
 	}
+	if (cause == CAUSE_MISALIGNED_LOAD || cause == CAUSE_MISALIGNED_STORE) {
+		fw_misaligned(f, cause, csr_read(mtval));
+		return;
+	}
 #ifdef FW_EMULATE_RDTIME
 	if (cause == CAUSE_ILLEGAL_INSTRUCTION) {
 		u64 tval = csr_read(mtval);
 		if (!emulate_rdtime(f, tval))
-			redirect_to_s(f, cause, tval);
+			fw_redirect_to_s(f, cause, tval);
 		return;
 	}
 #endif
@@ -567,7 +503,11 @@ void fw_init(u64 hartid, u64 dtb)
 	(void)dtb;
 	csr_write(medeleg, FW_MEDELEG);
 	csr_write(mideleg, FW_MIDELEG);
-	csr_write(mcounteren, 7); /* CY, TM, IR: S-mode may read cycle, time and instret */
+	/* CY, TM, IR: S-mode may read cycle, time and instret, and so may U-mode until Linux
+	 * says otherwise (as OpenSBI does): Linux never sets scounteren.TM itself, and its vDSO
+	 * reads the time CSR from U-mode (Go's time functions go through it). */
+	csr_write(mcounteren, 7);
+	csr_write(scounteren, 7);
 	csr_write(mie, MIE_MSIE);
 	csr_write(mip, 0);
 	u64 status = csr_read(mstatus);

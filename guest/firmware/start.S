@@ -125,24 +125,32 @@ fw_trap_entry:
 	ld	sp, 2*8(sp)
 	mret
 
-/* A trap taken while the firmware runs. The only one expected is an access fault in
- * fw_safe_lbu or fw_safe_sb (a DBCN buffer that is not memory); it resumes at that function's
- * error return. Only t0 and t1 are used here: callers of those functions treat them as clobbered. */
+/* A trap taken while the firmware runs. The only one expected is an access fault in one of
+ * the access helpers below (a DBCN buffer that is not memory, or an S/U address that faults
+ * while a misaligned access is emulated); it resumes at that helper's error return. Only t0,
+ * t1 and t2 are used here: callers of the helpers treat them as clobbered. */
 fw_trap_from_m:
 	csrrw	sp, mscratch, sp	/* back to the firmware's own sp; mscratch = 0 again */
 	csrr	t0, mepc
 	la	t1, fw_safe_lbu_load
-	bne	t0, t1, 1f
-	la	t0, fw_safe_lbu_fault
-	csrw	mepc, t0
-	mret
-1:	la	t1, fw_safe_sb_store
-	bne	t0, t1, 2f
-	la	t0, fw_safe_sb_fault
-	csrw	mepc, t0
-	mret
-2:	li	a0, FW_EXIT_FATAL
+	la	t2, fw_safe_lbu_fault
+	beq	t0, t1, 1f
+	la	t1, fw_safe_sb_store
+	la	t2, fw_safe_sb_fault
+	beq	t0, t1, 1f
+	la	t1, fw_mprv_lbu_load
+	la	t2, fw_mprv_lbu_fault
+	beq	t0, t1, 1f
+	la	t1, fw_mprv_lhu_load
+	la	t2, fw_mprv_lhu_fault
+	beq	t0, t1, 1f
+	la	t1, fw_mprv_sb_store
+	la	t2, fw_mprv_sb_fault
+	beq	t0, t1, 1f
+	li	a0, FW_EXIT_FATAL
 	j	fw_halt
+1:	csrw	mepc, t2
+	mret
 
 /* long fw_safe_lbu(unsigned long paddr): the byte at paddr, or -1 if reading it faults. */
 	.globl fw_safe_lbu
@@ -162,6 +170,50 @@ fw_safe_sb_store:
 	li	a0, 0
 	ret
 fw_safe_sb_fault:
+	li	a0, -1
+	ret
+
+/* Accesses with the privilege and translation of the trapped mode (mstatus.MPRV with MPP as
+ * the trap left it; a1 or a2 = the mstatus bits to set: MPRV, and MXR for instruction reads).
+ * They return -1 on a fault; mcause and mtval then describe it, and mstatus.MPP is no longer
+ * the trapped mode's, so the caller restores mstatus. */
+/* long fw_mprv_lbu(unsigned long vaddr, unsigned long bits) */
+	.globl fw_mprv_lbu
+fw_mprv_lbu:
+	csrs	mstatus, a1
+fw_mprv_lbu_load:
+	lbu	a0, 0(a0)
+	csrc	mstatus, a1
+	ret
+fw_mprv_lbu_fault:
+	csrc	mstatus, a1
+	li	a0, -1
+	ret
+
+/* long fw_mprv_lhu(unsigned long vaddr, unsigned long bits): vaddr is 2-byte aligned. */
+	.globl fw_mprv_lhu
+fw_mprv_lhu:
+	csrs	mstatus, a1
+fw_mprv_lhu_load:
+	lhu	a0, 0(a0)
+	csrc	mstatus, a1
+	ret
+fw_mprv_lhu_fault:
+	csrc	mstatus, a1
+	li	a0, -1
+	ret
+
+/* long fw_mprv_sb(unsigned long vaddr, unsigned long byte, unsigned long bits) */
+	.globl fw_mprv_sb
+fw_mprv_sb:
+	csrs	mstatus, a2
+fw_mprv_sb_store:
+	sb	a1, 0(a0)
+	csrc	mstatus, a2
+	li	a0, 0
+	ret
+fw_mprv_sb_fault:
+	csrc	mstatus, a2
 	li	a0, -1
 	ret
 
