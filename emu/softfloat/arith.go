@@ -3,7 +3,8 @@ package softfloat
 import "math/bits"
 
 // add returns a + b rounded. Subtraction is add with b's sign flipped.
-func (f format) add(a, b uint64, rm RoundingMode) (uint64, Flags) {
+func add[F float](a, b uint64, rm RoundingMode) (uint64, Flags) {
+	f := formatOf[F]()
 	// Order by magnitude; the encoding orders magnitudes like integers, with
 	// NaNs above infinity, so a NaN or infinity operand ends up in a.
 	if a&f.absMask() < b&f.absMask() {
@@ -28,8 +29,8 @@ func (f format) add(a, b uint64, rm RoundingMode) (uint64, Flags) {
 		return f.zero(exactZeroSign(rm)), 0
 	}
 	signA, signB := f.sign(a), f.sign(b)
-	expA, sigA := f.unpack(a)
-	expB, sigB := f.unpack(b)
+	expA, sigA := unpack[F](a)
+	expB, sigB := unpack[F](b)
 	// Leave bit 63 free for the carry of the sum. Bit 0 of a significand is
 	// always zero (at most 53 significant bits), so this loses nothing.
 	sigA >>= 1
@@ -38,17 +39,18 @@ func (f format) add(a, b uint64, rm RoundingMode) (uint64, Flags) {
 	// precision plus the sticky bit keep the difference correctly rounded.
 	sigB = shiftRightJam(sigB, uint(expA-expB))
 	if signA == signB {
-		return f.roundPack(signA, expA+1, sigA+sigB, rm)
+		return roundPack[F](signA, expA+1, sigA+sigB, rm)
 	}
 	diff := sigA - sigB
 	if diff == 0 {
 		return f.zero(exactZeroSign(rm)), 0
 	}
-	return f.roundPack(signA, expA+1, diff, rm)
+	return roundPack[F](signA, expA+1, diff, rm)
 }
 
 // mul returns a × b rounded.
-func (f format) mul(a, b uint64, rm RoundingMode) (uint64, Flags) {
+func mul[F float](a, b uint64, rm RoundingMode) (uint64, Flags) {
+	f := formatOf[F]()
 	sign := f.sign(a ^ b)
 	if f.isSpecial(a) || f.isSpecial(b) {
 		if f.isNaN(a) || f.isNaN(b) {
@@ -62,17 +64,18 @@ func (f format) mul(a, b uint64, rm RoundingMode) (uint64, Flags) {
 	if f.isZero(a) || f.isZero(b) {
 		return f.zero(sign), 0
 	}
-	expA, sigA := f.unpack(a)
-	expB, sigB := f.unpack(b)
+	expA, sigA := unpack[F](a)
+	expB, sigB := unpack[F](b)
 	hi, lo := bits.Mul64(sigA, sigB)
 	if lo != 0 {
 		hi |= 1 // hi has at least 63 significant bits: bit 0 is far below the rounding point
 	}
-	return f.roundPack(sign, expA+expB+64, hi, rm)
+	return roundPack[F](sign, expA+expB+64, hi, rm)
 }
 
 // div returns a / b rounded.
-func (f format) div(a, b uint64, rm RoundingMode) (uint64, Flags) {
+func div[F float](a, b uint64, rm RoundingMode) (uint64, Flags) {
+	f := formatOf[F]()
 	sign := f.sign(a ^ b)
 	if f.isNaN(a) || f.isNaN(b) {
 		return f.nanResult(a, b)
@@ -95,8 +98,8 @@ func (f format) div(a, b uint64, rm RoundingMode) (uint64, Flags) {
 	if f.isZero(a) {
 		return f.zero(sign), 0
 	}
-	expA, sigA := f.unpack(a)
-	expB, sigB := f.unpack(b)
+	expA, sigA := unpack[F](a)
+	expB, sigB := unpack[F](b)
 	// Div64 needs its high word below the divisor. Halving sigA is exact
 	// (bit 0 is zero) and leaves a quotient of 63 or 64 significant bits.
 	if sigA >= sigB {
@@ -107,11 +110,12 @@ func (f format) div(a, b uint64, rm RoundingMode) (uint64, Flags) {
 	if r != 0 {
 		q |= 1
 	}
-	return f.roundPack(sign, expA-expB-64, q, rm)
+	return roundPack[F](sign, expA-expB-64, q, rm)
 }
 
 // sqrt returns the square root of a rounded.
-func (f format) sqrt(a uint64, rm RoundingMode) (uint64, Flags) {
+func sqrt[F float](a uint64, rm RoundingMode) (uint64, Flags) {
+	f := formatOf[F]()
 	if f.isNaN(a) {
 		return f.nanResult(a, a)
 	}
@@ -124,7 +128,7 @@ func (f format) sqrt(a uint64, rm RoundingMode) (uint64, Flags) {
 	if f.isInf(a) {
 		return a, 0
 	}
-	exp, sig := f.unpack(a)
+	exp, sig := unpack[F](a)
 	// Widen to a 128-bit N = sig × 2^shift in [2^124, 2^126) with an even
 	// exponent exp-shift, so that sqrt(a) = sqrt(N) × 2^((exp-shift)/2).
 	shift := uint(61)
@@ -135,11 +139,12 @@ func (f format) sqrt(a uint64, rm RoundingMode) (uint64, Flags) {
 	if !exact {
 		root |= 1 // root has 63 significant bits: the sticky bit is far below the rounding point
 	}
-	return f.roundPack(0, (exp-int(shift))>>1, root, rm)
+	return roundPack[F](0, (exp-int(shift))>>1, root, rm)
 }
 
 // mulAdd returns a × b + c with a single rounding.
-func (f format) mulAdd(a, b, c uint64, rm RoundingMode) (uint64, Flags) {
+func mulAdd[F float](a, b, c uint64, rm RoundingMode) (uint64, Flags) {
+	f := formatOf[F]()
 	signP := f.sign(a ^ b)
 	signC := f.sign(c)
 	if f.isSpecial(a) || f.isSpecial(b) || f.isSpecial(c) {
@@ -169,8 +174,8 @@ func (f format) mulAdd(a, b, c uint64, rm RoundingMode) (uint64, Flags) {
 		}
 		return c, 0
 	}
-	expA, sigA := f.unpack(a)
-	expB, sigB := f.unpack(b)
+	expA, sigA := unpack[F](a)
+	expB, sigB := unpack[F](b)
 	// The exact product P = pHi·2^64 + pLo is in [2^126, 2^128); halve it
 	// (exactly: each factor has zero low bits) to leave room for a carry.
 	pHi, pLo := bits.Mul64(sigA, sigB)
@@ -178,10 +183,10 @@ func (f format) mulAdd(a, b, c uint64, rm RoundingMode) (uint64, Flags) {
 	pHi >>= 1
 	expP := expA + expB + 1
 	if f.isZero(c) {
-		return f.roundPack128(signP, expP, pHi, pLo, rm)
+		return roundPack128[F](signP, expP, pHi, pLo, rm)
 	}
 	// Place c in the same 128-bit frame, leading bit at 126 like the product.
-	expC, sigC := f.unpack(c)
+	expC, sigC := unpack[F](c)
 	cHi, cLo := sigC>>1, sigC<<63
 	expC -= 63
 	// Align the operand with the smaller exponent to the larger one.
@@ -195,7 +200,7 @@ func (f format) mulAdd(a, b, c uint64, rm RoundingMode) (uint64, Flags) {
 	if signP == signC {
 		lo, carry := bits.Add64(pLo, cLo, 0)
 		hi, _ := bits.Add64(pHi, cHi, carry) // both below 2^127: no overflow
-		return f.roundPack128(signP, exp, hi, lo, rm)
+		return roundPack128[F](signP, exp, hi, lo, rm)
 	}
 	// Subtract the smaller magnitude from the larger; the larger's sign wins.
 	sign := signP
@@ -208,20 +213,20 @@ func (f format) mulAdd(a, b, c uint64, rm RoundingMode) (uint64, Flags) {
 	if hi|lo == 0 {
 		return f.zero(exactZeroSign(rm)), 0
 	}
-	return f.roundPack128(sign, exp, hi, lo, rm)
+	return roundPack128[F](sign, exp, hi, lo, rm)
 }
 
 // roundPack128 rounds the nonzero magnitude (hi·2^64 + lo) × 2^exp.
-func (f format) roundPack128(sign uint64, exp int, hi, lo uint64, rm RoundingMode) (uint64, Flags) {
+func roundPack128[F float](sign uint64, exp int, hi, lo uint64, rm RoundingMode) (uint64, Flags) {
 	if hi == 0 {
-		return f.roundPack(sign, exp, lo, rm)
+		return roundPack[F](sign, exp, lo, rm)
 	}
 	lz := uint(bits.LeadingZeros64(hi))
 	sig := hi<<lz | lo>>(64-lz) // Go shifts of 64 give 0, so lz == 0 works too
 	if lo<<lz != 0 {
 		sig |= 1
 	}
-	return f.roundPack(sign, exp+64-int(lz), sig, rm)
+	return roundPack[F](sign, exp+64-int(lz), sig, rm)
 }
 
 // shiftRightJam128 is shiftRightJam on the 128-bit value hi·2^64 + lo.

@@ -16,7 +16,8 @@ const (
 )
 
 // less reports a < b for non-NaN a and b, where -0 and +0 are equal.
-func (f format) less(a, b uint64) bool {
+func less[F float](a, b uint64) bool {
+	f := formatOf[F]()
 	if (a|b)&f.absMask() == 0 {
 		return false
 	}
@@ -31,7 +32,8 @@ func (f format) less(a, b uint64) bool {
 }
 
 // eq is FEQ: a quiet comparison, NV only for a signalling NaN.
-func (f format) eq(a, b uint64) (bool, Flags) {
+func eq[F float](a, b uint64) (bool, Flags) {
+	f := formatOf[F]()
 	if f.isNaN(a) || f.isNaN(b) {
 		_, flags := f.nanResult(a, b)
 		return false, flags
@@ -40,24 +42,27 @@ func (f format) eq(a, b uint64) (bool, Flags) {
 }
 
 // lt is FLT: a signalling comparison, NV for any NaN.
-func (f format) lt(a, b uint64) (bool, Flags) {
+func lt[F float](a, b uint64) (bool, Flags) {
+	f := formatOf[F]()
 	if f.isNaN(a) || f.isNaN(b) {
 		return false, NV
 	}
-	return f.less(a, b), 0
+	return less[F](a, b), 0
 }
 
 // le is FLE: a signalling comparison, NV for any NaN.
-func (f format) le(a, b uint64) (bool, Flags) {
+func le[F float](a, b uint64) (bool, Flags) {
+	f := formatOf[F]()
 	if f.isNaN(a) || f.isNaN(b) {
 		return false, NV
 	}
-	return !f.less(b, a), 0
+	return !less[F](b, a), 0
 }
 
 // minMaxNaN handles FMIN/FMAX with at least one NaN operand: the other
 // operand if it is a number, else the canonical NaN; NV for a signalling NaN.
-func (f format) minMaxNaN(a, b uint64) (uint64, Flags) {
+func minMaxNaN[F float](a, b uint64) (uint64, Flags) {
+	f := formatOf[F]()
 	_, flags := f.nanResult(a, b)
 	switch {
 	case !f.isNaN(a):
@@ -68,10 +73,11 @@ func (f format) minMaxNaN(a, b uint64) (uint64, Flags) {
 	return f.canonicalNaN(), flags
 }
 
-// min is FMIN (IEEE 754-2019 minimumNumber, with -0 < +0).
-func (f format) min(a, b uint64) (uint64, Flags) {
+// fmin is FMIN (IEEE 754-2019 minimumNumber, with -0 < +0).
+func fmin[F float](a, b uint64) (uint64, Flags) {
+	f := formatOf[F]()
 	if f.isNaN(a) || f.isNaN(b) {
-		return f.minMaxNaN(a, b)
+		return minMaxNaN[F](a, b)
 	}
 	if f.sign(a) != f.sign(b) {
 		if f.sign(a) != 0 {
@@ -79,16 +85,17 @@ func (f format) min(a, b uint64) (uint64, Flags) {
 		}
 		return b, 0
 	}
-	if f.less(b, a) {
+	if less[F](b, a) {
 		return b, 0
 	}
 	return a, 0
 }
 
-// max is FMAX (IEEE 754-2019 maximumNumber, with -0 < +0).
-func (f format) max(a, b uint64) (uint64, Flags) {
+// fmax is FMAX (IEEE 754-2019 maximumNumber, with -0 < +0).
+func fmax[F float](a, b uint64) (uint64, Flags) {
+	f := formatOf[F]()
 	if f.isNaN(a) || f.isNaN(b) {
-		return f.minMaxNaN(a, b)
+		return minMaxNaN[F](a, b)
 	}
 	if f.sign(a) != f.sign(b) {
 		if f.sign(a) != 0 {
@@ -96,14 +103,15 @@ func (f format) max(a, b uint64) (uint64, Flags) {
 		}
 		return a, 0
 	}
-	if f.less(a, b) {
+	if less[F](a, b) {
 		return b, 0
 	}
 	return a, 0
 }
 
 // class is FCLASS.
-func (f format) class(a uint64) uint64 {
+func class[F float](a uint64) uint64 {
+	f := formatOf[F]()
 	neg := f.sign(a) != 0
 	pick := func(negBit, posBit uint64) uint64 {
 		if neg {

@@ -4,7 +4,8 @@ package softfloat
 // magnitude and whether rounding was inexact. huge reports a magnitude of
 // 2^64 or more, an infinity, or a NaN; RISC-V converts a NaN like +infinity,
 // so a NaN reports neg == false.
-func (f format) roundToInt(a uint64, rm RoundingMode) (neg bool, mag uint64, inexact, huge bool) {
+func roundToInt[F float](a uint64, rm RoundingMode) (neg bool, mag uint64, inexact, huge bool) {
+	f := formatOf[F]()
 	if f.isNaN(a) {
 		return false, 0, false, true
 	}
@@ -15,7 +16,7 @@ func (f format) roundToInt(a uint64, rm RoundingMode) (neg bool, mag uint64, ine
 	if f.isZero(a) {
 		return neg, 0, false, false
 	}
-	exp, sig := f.unpack(a) // |a| = sig × 2^exp, sig in [2^63, 2^64)
+	exp, sig := unpack[F](a) // |a| = sig × 2^exp, sig in [2^63, 2^64)
 	switch {
 	case exp > 0:
 		return neg, 0, false, true
@@ -48,8 +49,8 @@ func (f format) roundToInt(a uint64, rm RoundingMode) (neg bool, mag uint64, ine
 // toSigned converts a to a signed integer of the given width (32 or 64)
 // with RISC-V saturation: out of range gives the bound of a's sign, NaN the
 // largest positive value, both with NV alone; in range, NX when inexact.
-func (f format) toSigned(a uint64, rm RoundingMode, width uint) (int64, Flags) {
-	neg, mag, inexact, huge := f.roundToInt(a, rm)
+func toSigned[F float](a uint64, rm RoundingMode, width uint) (int64, Flags) {
+	neg, mag, inexact, huge := roundToInt[F](a, rm)
 	maxPos := uint64(1)<<(width-1) - 1
 	switch {
 	case neg && (huge || mag > maxPos+1):
@@ -70,8 +71,8 @@ func (f format) toSigned(a uint64, rm RoundingMode, width uint) (int64, Flags) {
 // toUnsigned converts a to an unsigned integer of the given width (32 or
 // 64) with RISC-V saturation: a negative value that does not round to 0
 // gives 0, too large or NaN gives the maximum, both with NV alone.
-func (f format) toUnsigned(a uint64, rm RoundingMode, width uint) (uint64, Flags) {
-	neg, mag, inexact, huge := f.roundToInt(a, rm)
+func toUnsigned[F float](a uint64, rm RoundingMode, width uint) (uint64, Flags) {
+	neg, mag, inexact, huge := roundToInt[F](a, rm)
 	maxVal := ^uint64(0) >> (64 - width)
 	switch {
 	case neg && (huge || mag != 0):
@@ -87,7 +88,7 @@ func (f format) toUnsigned(a uint64, rm RoundingMode, width uint) (uint64, Flags
 
 // fromInt converts the integer of sign neg and magnitude mag, rounding in mode
 // rm. Zero converts to +0.
-func (f format) fromInt(neg bool, mag uint64, rm RoundingMode) (uint64, Flags) {
+func fromInt[F float](neg bool, mag uint64, rm RoundingMode) (uint64, Flags) {
 	if mag == 0 {
 		return 0, 0
 	}
@@ -95,19 +96,20 @@ func (f format) fromInt(neg bool, mag uint64, rm RoundingMode) (uint64, Flags) {
 	if neg {
 		sign = 1
 	}
-	return f.roundPack(sign, 0, mag, rm)
+	return roundPack[F](sign, 0, mag, rm)
 }
 
-func (f format) fromSigned(v int64, rm RoundingMode) (uint64, Flags) {
+func fromSigned[F float](v int64, rm RoundingMode) (uint64, Flags) {
 	if v < 0 {
-		return f.fromInt(true, -uint64(v), rm) // -uint64 also handles MinInt64
+		return fromInt[F](true, -uint64(v), rm) // -uint64 also handles MinInt64
 	}
-	return f.fromInt(false, uint64(v), rm)
+	return fromInt[F](false, uint64(v), rm)
 }
 
-// convert changes a from format f to format to, rounding in mode rm when
+// convert changes a from format From to format To, rounding in mode rm when
 // narrowing (widening is always exact).
-func (f format) convert(to format, a uint64, rm RoundingMode) (uint64, Flags) {
+func convert[To, From float](a uint64, rm RoundingMode) (uint64, Flags) {
+	f, to := formatOf[From](), formatOf[To]()
 	if f.isNaN(a) {
 		_, flags := f.nanResult(a, a)
 		return to.canonicalNaN(), flags
@@ -119,6 +121,6 @@ func (f format) convert(to format, a uint64, rm RoundingMode) (uint64, Flags) {
 	if f.isZero(a) {
 		return to.zero(sign), 0
 	}
-	exp, sig := f.unpack(a)
-	return to.roundPack(sign, exp, sig, rm)
+	exp, sig := unpack[From](a)
+	return roundPack[To](sign, exp, sig, rm)
 }

@@ -79,14 +79,28 @@ const (
 // format describes an IEEE 754 binary interchange format by its field widths,
 // packed into one constant so that no package-level variables are needed:
 // the low byte is the fraction width, the next byte the exponent width.
-// Both formats are handled in uint64 words; a binary32 value sits in the low
-// 32 bits.
+// Internally both formats travel in uint64 words; a binary32 value sits in
+// the low 32 bits.
 type format uint16
 
 const (
 	binary32 format = 23 | 8<<8
 	binary64 format = 52 | 11<<8
 )
+
+// float is the storage type of a format, and so selects it: uint32 holds
+// binary32 and uint64 binary64. Every function below that is too large to
+// inline is generic over it and starts with f := formatOf[F](): Go compiles
+// one copy per storage type, so f is a constant there and the small format
+// methods, inlined, fold to constants (no shifts by variable amounts).
+type float interface{ ~uint32 | ~uint64 }
+
+func formatOf[F float]() format {
+	if uint64(^F(0)) == ^uint64(0) {
+		return binary64
+	}
+	return binary32
+}
 
 func (f format) mantBits() uint       { return uint(f & 0xff) }
 func (f format) expBits() uint        { return uint(f >> 8) }
@@ -155,7 +169,8 @@ func exactZeroSign(rm RoundingMode) uint64 {
 // unpack splits a finite nonzero x into (exp, sig) with x's magnitude equal
 // to sig × 2^exp and sig normalised so that bit 63 is set. Subnormals are
 // normalised too, so callers never see them.
-func (f format) unpack(x uint64) (exp int, sig uint64) {
+func unpack[F float](x uint64) (exp int, sig uint64) {
+	f := formatOf[F]()
 	e := f.biasedExp(x)
 	m := x & f.mantMask()
 	if e == 0 {
@@ -207,7 +222,8 @@ func roundsUp(rm RoundingMode, sign, odd, rem, half uint64) bool {
 // overflow returns the result of a rounded value too large for the format:
 // infinity, or the largest finite value when the mode rounds toward zero for
 // that sign.
-func (f format) overflow(sign uint64, rm RoundingMode) (uint64, Flags) {
+func overflow[F float](sign uint64, rm RoundingMode) (uint64, Flags) {
+	f := formatOf[F]()
 	toInf := true
 	switch rm {
 	case RTZ:
@@ -225,12 +241,13 @@ func (f format) overflow(sign uint64, rm RoundingMode) (uint64, Flags) {
 }
 
 // roundPack rounds the nonzero magnitude sig × 2^exp (sig need not be
-// normalised) to the format in mode rm and packs it with the sign. This is
+// normalised) to format F in mode rm and packs it with the sign. This is
 // the only place where results are rounded, so it alone decides NX, UF and
 // OF. Tininess is detected after rounding, as RISC-V requires: a result is
 // tiny when rounding it to the format's precision with an unbounded exponent
 // gives a magnitude below the smallest normal.
-func (f format) roundPack(sign uint64, exp int, sig uint64, rm RoundingMode) (uint64, Flags) {
+func roundPack[F float](sign uint64, exp int, sig uint64, rm RoundingMode) (uint64, Flags) {
+	f := formatOf[F]()
 	if sig == 0 {
 		return f.zero(sign), 0
 	}
@@ -240,7 +257,7 @@ func (f format) roundPack(sign uint64, exp int, sig uint64, rm RoundingMode) (ui
 	// Now sig is in [2^63, 2^64): the value is 1.xxx × 2^(exp+63).
 	biased := exp + 63 + f.bias()
 	if biased >= int(f.expMax()) {
-		return f.overflow(sign, rm)
+		return overflow[F](sign, rm)
 	}
 	roundBits := 63 - f.mantBits() // bits below the format's precision
 	half := uint64(1) << (roundBits - 1)
@@ -279,7 +296,7 @@ func (f format) roundPack(sign uint64, exp int, sig uint64, rm RoundingMode) (ui
 	// a rounding carry out of the significand adds one more.
 	r := uint64(biased-1)<<f.mantBits() + kept
 	if r >= f.infinity() {
-		return f.overflow(sign, rm)
+		return overflow[F](sign, rm)
 	}
 	if rem != 0 {
 		return f.zero(sign) | r, NX
