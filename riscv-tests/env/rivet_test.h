@@ -248,6 +248,12 @@
  * that must not leak into mtval. */
 #define ILLEGAL16(bits) CASE; TRAP_ILLEGAL(bits, .hword bits; .hword 0x0001)
 
+/* A fetch fault: the instruction(s) given jump somewhere that cannot be
+ * fetched; checks cause, mepc and mtval (which need not be the jump). */
+#define TRAP_FETCH(cause, epc, tval, ...) \
+    TRAP_RESUME_AT(98f); 97: __VA_ARGS__; TRAP_NONE; j rvt_fail; 98: \
+    CHECK_TRAP_LEVEL(3); CHECK_TRAP_CAUSE(cause); CHECK_ENV(RVT_EPC, epc); CHECK_TRAP_TVAL(tval)
+
 /* Runs a 32-bit instruction (first of those given) that must raise illegal
  * instruction with mtval = its own bits, read back from memory. */
 #define TRAP_ILLEGAL_SELF(...) TRAP(CAUSE_ILLEGAL_INSN, __VA_ARGS__); CHECK_TVAL_INSN(97b)
@@ -278,6 +284,21 @@
 #define GO_U GO_PRV(PRV_U)
 /* From any mode: continue at the next instruction in M-mode (through ecall). */
 #define GO_M TRAP_RESUME_AT(96f); ecall; 96:
+
+/* ------------------------------------------------------------------ */
+/* Page tables (all clobber t0..t2)                                    */
+/* ------------------------------------------------------------------ */
+/* table[index] = leaf or pointer PTE to the page at symbol target, with flags */
+#define PTE_TO(table, index, target, flags) la t0, target; srli t0, t0, 12; slli t0, t0, PTE_PPN_SHIFT; li t1, flags; or t0, t0, t1; \
+    la t1, table; li t2, (index) * 8; add t1, t1, t2; sd t0, 0(t1)
+/* table[index] = PTE to the physical address pa (a constant), with flags */
+#define PTE_PA(table, index, pa, flags) li t0, PTE_FOR(pa) | (flags); la t1, table; li t2, (index) * 8; add t1, t1, t2; sd t0, 0(t1)
+/* table[index] = raw value */
+#define PTE_RAW(table, index, value) li t0, value; la t1, table; li t2, (index) * 8; add t1, t1, t2; sd t0, 0(t1)
+/* reg = table[index] */
+#define PTE_LOAD(reg, table, index) la t1, table; li t2, (index) * 8; add t1, t1, t2; ld reg, 0(t1)
+/* satp = mode | root page number, then a full fence */
+#define SATP_SET(mode, root) la t0, root; srli t0, t0, 12; li t1, mode; or t0, t0, t1; csrw satp, t0; sfence.vma
 
 /* ------------------------------------------------------------------ */
 /* Instruction encodings the Debian assembler (binutils 2.40) lacks    */
