@@ -265,6 +265,9 @@ func (m *Machine) writeCSR(csr uint32, mcycle, val uint64) execStatus {
 	case csrMisa, csrMcountinhibit, csrTselect, csrTdata1, csrTdata2, csrTdata3:
 		// writes ignored
 	default:
+		if csr >= csrMhpmcounter3 && csr <= csrMhpmcounter31 || csr >= csrMhpmevent3 && csr <= csrMhpmevent31 {
+			return statusSuccess // hardwired to zero: writes ignored
+		}
 		return statusFailure
 	}
 	return statusSuccess

@@ -261,558 +261,178 @@ func validAMO(funct5 uint32) bool {
 	return false
 }
 
-// interpret is the run loop. pc and mcycle live in locals and are written
-// back to the shadow registers when it returns. The fetch cache (the last
-// page fetched from) skips the code TLB for fetches inside that page; it is
-// dropped whenever an instruction reports more than plain success, exactly
-// where the reference drops it, so both fill the code TLB identically.
+// interpret is the run loop. Between interrupt checks it alternates bursts
+// of runFast (the simple instructions, without calls) with single steps of
+// the general path below. The fetch cache (the last page fetched from) skips
+// the code TLB for fetches inside that page; it is dropped whenever an
+// instruction reports more than plain success, exactly where the reference
+// drops it, so both fill the code TLB identically. (It is also dropped when a
+// store hits a page with decoded code; a code TLB lookup then hits the same
+// slot, which changes nothing.)
 func (m *Machine) interpret(mcycleEnd uint64) execStatus {
 	s := m.s
 	x := &s.X
-	pc := s.PC
-	mcycle := s.Mcycle
-	if pc&1 != 0 {
-		pc = m.raiseException(pc, causeInsnMisaligned, pc)
+	var st fastState
+	st.pc, st.mcycle = s.PC, s.Mcycle
+	if st.pc&1 != 0 {
+		st.pc = m.raiseException(st.pc, causeInsnMisaligned, st.pc)
 	}
-	fetchPage := ^pc
-	var fetchHost unsafe.Pointer
-	hotRead := &m.hot[tlbRead]
-	hotWrite := &m.hot[tlbWrite]
+	st.fetchPage = ^st.pc
+	softYield := m.opts.SoftYield
 
-	for mcycle < mcycleEnd {
-		if mcycle%RTCFreqDiv == 0 {
-			m.setRTCInterrupt(mcycle)
+	for st.mcycle < mcycleEnd {
+		if st.mcycle%RTCFreqDiv == 0 {
+			m.setRTCInterrupt(st.mcycle)
 		}
-		if npc, taken := m.raiseInterruptIfAny(pc); taken {
-			pc = npc
-			fetchPage = ^pc
+		if npc, taken := m.raiseInterruptIfAny(st.pc); taken {
+			st.pc = npc
+			st.fetchPage = ^st.pc
 		}
-		tickEnd := mcycle + min(mcycleEnd-mcycle, RTCFreqDiv-mcycle%RTCFreqDiv)
-	inner:
-		for mcycle < tickEnd {
-			var insn uint32
-			if pc^fetchPage < pageOffMask-1 {
-				insn = *(*uint32)(unsafe.Add(fetchHost, pc&pageOffMask))
-			} else {
-				var ok bool
-				insn, pc, fetchPage, fetchHost, ok = m.fetchSlow(pc, fetchPage, fetchHost)
-				if !ok {
-					mcycle++
-					continue
-				}
+		st.end = st.mcycle + min(mcycleEnd-st.mcycle, RTCFreqDiv-st.mcycle%RTCFreqDiv)
+		tickEnd := st.end
+		for st.mcycle < tickEnd {
+			exit := runFast(x, &m.hot, &st, softYield)
+			if exit == exitEnd {
+				break
 			}
-			status := statusSuccess
-
-			if insn&3 == 3 {
-				rd := (insn >> 7) & 31
-				rs1 := (insn >> 15) & 31
-				rs2 := (insn >> 20) & 31
-				funct3 := (insn >> 12) & 7
-				switch (insn >> 2) & 31 {
-				case 0x04: // OP-IMM
-					v := x[rs1]
-					imm := immI(insn)
-					var r uint64
-					switch funct3 {
-					case 0:
-						r = v + imm
-					case 2:
-						if int64(v) < int64(imm) {
-							r = 1
-						}
-					case 3:
-						if v < imm {
-							r = 1
-						}
-					case 4:
-						r = v ^ imm
-					case 6:
-						r = v | imm
-					case 7:
-						r = v & imm
-					case 1:
-						if insn>>26 != 0 {
-							goto illegal
-						}
-						r = v << (imm & 63)
-					case 5:
-						switch insn >> 26 {
-						case 0:
-							r = v >> (imm & 63)
-						case 0x10:
-							r = uint64(int64(v) >> (imm & 63))
-						default:
-							goto illegal
-						}
-					}
-					if rd != 0 {
-						x[rd] = r
-					}
-					pc += 4
-				case 0x0C: // OP
-					a, b := x[rs1], x[rs2]
-					var r uint64
-					switch insn>>25<<3 | funct3 {
-					case 0x00:
-						r = a + b
-					case 0x100:
-						r = a - b
-					case 0x01:
-						r = a << (b & 63)
-					case 0x02:
-						if int64(a) < int64(b) {
-							r = 1
-						}
-					case 0x03:
-						if a < b {
-							r = 1
-						}
-					case 0x04:
-						r = a ^ b
-					case 0x05:
-						r = a >> (b & 63)
-					case 0x105:
-						r = uint64(int64(a) >> (b & 63))
-					case 0x06:
-						r = a | b
-					case 0x07:
-						r = a & b
-					case 0x08:
-						r = a * b
-					case 0x09:
-						r = mulh(int64(a), int64(b))
-					case 0x0A:
-						r = mulhsu(int64(a), b)
-					case 0x0B:
-						r, _ = bits.Mul64(a, b)
-					case 0x0C:
-						r = div64(int64(a), int64(b))
-					case 0x0D:
-						r = divu64(a, b)
-					case 0x0E:
-						r = rem64(int64(a), int64(b))
-					case 0x0F:
-						r = remu64(a, b)
-					default:
-						goto illegal
-					}
-					if rd != 0 {
-						x[rd] = r
-					}
-					pc += 4
-				case 0x18: // BRANCH
-					a, b := x[rs1], x[rs2]
-					var taken bool
-					switch funct3 {
-					case 0:
-						taken = a == b
-					case 1:
-						taken = a != b
-					case 4:
-						taken = int64(a) < int64(b)
-					case 5:
-						taken = int64(a) >= int64(b)
-					case 6:
-						taken = a < b
-					case 7:
-						taken = a >= b
-					default:
-						goto illegal
-					}
-					if taken {
-						pc += immB(insn)
-					} else {
-						pc += 4
-					}
-				case 0x00: // LOAD
-					if funct3 == 7 {
-						goto illegal
-					}
-					vaddr := x[rs1] + immI(insn)
-					size := uint64(1) << (funct3 & 3)
-					var v uint64
-					if h := &hotRead[(vaddr>>Log2PageSize)&(tlbSetSize-1)]; tlbHit(h.vaddrPage, vaddr, size) {
-						v = loadHost(unsafe.Add(h.host, vaddr&pageOffMask), size)
-					} else {
-						var ok bool
-						if v, pc, ok = m.loadSlow(pc, mcycle, vaddr, size, false); !ok {
-							status = statusFailure
-							break
-						}
-					}
-					switch funct3 {
-					case 0:
-						v = uint64(int64(int8(v)))
-					case 1:
-						v = uint64(int64(int16(v)))
-					case 2:
-						v = sext32(v)
-					}
-					if rd != 0 {
-						x[rd] = v
-					}
-					pc += 4
-				case 0x08: // STORE
-					if funct3 > 3 {
-						goto illegal
-					}
-					vaddr := x[rs1] + immS(insn)
-					size := uint64(1) << funct3
-					v := x[rs2]
-					if h := &hotWrite[(vaddr>>Log2PageSize)&(tlbSetSize-1)]; tlbHit(h.vaddrPage, vaddr, size) {
-						storeHost(unsafe.Add(h.host, vaddr&pageOffMask), size, v)
-					} else {
-						st, npc := m.storeSlow(pc, mcycle, vaddr, size, v)
-						pc = npc
-						if st == statusFailure {
-							status = statusFailure
-							break
-						}
-						status = st
-					}
-					pc += 4
-				case 0x0D: // LUI
-					if rd != 0 {
-						x[rd] = immU(insn)
-					}
-					pc += 4
-				case 0x05: // AUIPC
-					if rd != 0 {
-						x[rd] = pc + immU(insn)
-					}
-					pc += 4
-				case 0x1B: // JAL
-					if rd != 0 {
-						x[rd] = pc + 4
-					}
-					pc += immJ(insn)
-				case 0x19: // JALR
-					if funct3 != 0 {
-						goto illegal
-					}
-					target := (x[rs1] + immI(insn)) &^ 1
-					if rd != 0 {
-						x[rd] = pc + 4
-					}
-					pc = target
-				case 0x06: // OP-IMM-32
-					v := x[rs1]
-					var r uint64
-					switch funct3 {
-					case 0:
-						r = sext32(v + immI(insn))
-					case 1:
-						if insn>>25 != 0 {
-							goto illegal
-						}
-						r = sext32(uint64(uint32(v) << rs2))
-					case 5:
-						switch insn >> 25 {
-						case 0:
-							r = sext32(uint64(uint32(v) >> rs2))
-						case 0x20:
-							if rd == 0 && rs1 == 31 && m.opts.SoftYield {
-								status = statusYield // SRAIW x0, x31, imm: soft yield hint
-							}
-							r = uint64(int64(int32(v) >> rs2))
-						default:
-							goto illegal
-						}
-					default:
-						goto illegal
-					}
-					if rd != 0 {
-						x[rd] = r
-					}
-					pc += 4
-				case 0x0E: // OP-32
-					a, b := x[rs1], x[rs2]
-					var r uint64
-					switch insn>>25<<3 | funct3 {
-					case 0x00:
-						r = sext32(a + b)
-					case 0x100:
-						r = sext32(a - b)
-					case 0x01:
-						r = sext32(uint64(uint32(a) << (b & 31)))
-					case 0x05:
-						r = sext32(uint64(uint32(a) >> (b & 31)))
-					case 0x105:
-						r = uint64(int64(int32(a) >> (b & 31)))
-					case 0x08:
-						r = sext32(uint64(uint32(a) * uint32(b)))
-					case 0x0C:
-						r = div32(int32(a), int32(b))
-					case 0x0D:
-						r = divu32(uint32(a), uint32(b))
-					case 0x0E:
-						r = rem32(int32(a), int32(b))
-					case 0x0F:
-						r = remu32(uint32(a), uint32(b))
-					default:
-						goto illegal
-					}
-					if rd != 0 {
-						x[rd] = r
-					}
-					pc += 4
-				case 0x03: // MISC-MEM
-					switch funct3 {
-					case 0, 1: // FENCE, FENCE.I: nothing to do in a single-hart interpreter
-						pc += 4
-					default:
-						goto illegal
-					}
-				case 0x1C: // SYSTEM
-					status, pc = m.execSystem(insn, pc, mcycle)
-				case 0x0B: // AMO
-					status, pc = m.execAMO(insn, pc, mcycle)
-				default:
-					status, pc = m.execFP(insn, pc, mcycle)
-				}
-			} else {
-				switch (insn&3)<<3 | (insn>>13)&7 {
-				case 0x00: // C.ADDI4SPN
-					imm := cImmAddi4spn(insn)
-					if imm == 0 {
-						goto illegal
-					}
-					x[cRs2p(insn)] = x[2] + imm
-					pc += 2
-				case 0x02: // C.LW
-					status, pc = m.cLoad(insn, pc, mcycle, cRs2p(insn), x[cRs1p(insn)]+cImmLW(insn), 4, true)
-				case 0x03: // C.LD
-					status, pc = m.cLoad(insn, pc, mcycle, cRs2p(insn), x[cRs1p(insn)]+cImmLD(insn), 8, false)
-				case 0x04: // Zcb loads and stores
-					base := x[cRs1p(insn)]
-					r := cRs2p(insn)
-					switch (insn >> 10) & 7 {
-					case 0: // C.LBU
-						status, pc = m.cLoad(insn, pc, mcycle, r, base+uint64((insn>>6)&1|(insn>>4)&2), 1, false)
-					case 1: // C.LHU, C.LH
-						off := uint64((insn >> 4) & 2)
-						status, pc = m.cLoad(insn, pc, mcycle, r, base+off, 2, insn&0x40 != 0)
-					case 2: // C.SB
-						status, pc = m.cStore(pc, mcycle, base+uint64((insn>>6)&1|(insn>>4)&2), 1, x[r])
-					case 3: // C.SH
-						if insn&0x40 != 0 {
-							goto illegal
-						}
-						status, pc = m.cStore(pc, mcycle, base+uint64((insn>>4)&2), 2, x[r])
-					default:
-						goto illegal
-					}
-				case 0x06: // C.SW
-					status, pc = m.cStore(pc, mcycle, x[cRs1p(insn)]+cImmLW(insn), 4, x[cRs2p(insn)])
-				case 0x07: // C.SD
-					status, pc = m.cStore(pc, mcycle, x[cRs1p(insn)]+cImmLD(insn), 8, x[cRs2p(insn)])
-				case 0x08: // C.ADDI, C.NOP and hints
-					if rd := cRd(insn); rd != 0 {
-						x[rd] += cImm6(insn)
-					}
-					pc += 2
-				case 0x09: // C.ADDIW
-					rd := cRd(insn)
-					if rd == 0 {
-						goto illegal
-					}
-					x[rd] = sext32(x[rd] + cImm6(insn))
-					pc += 2
-				case 0x0A: // C.LI
-					if rd := cRd(insn); rd != 0 {
-						x[rd] = cImm6(insn)
-					}
-					pc += 2
-				case 0x0B: // C.ADDI16SP, C.LUI
-					rd := cRd(insn)
-					if rd == 2 {
-						imm := cImmAddi16sp(insn)
-						if imm == 0 {
-							goto illegal
-						}
-						x[2] += imm
-					} else {
-						imm := cImmLUI(insn)
-						if imm == 0 {
-							goto illegal
-						}
-						if rd != 0 {
-							x[rd] = imm
-						}
-					}
-					pc += 2
-				case 0x0C: // C.SRLI, C.SRAI, C.ANDI, register arithmetic, Zcb
-					r := cRs1p(insn)
-					switch (insn >> 10) & 3 {
-					case 0:
-						x[r] >>= cShamt(insn)
-					case 1:
-						x[r] = uint64(int64(x[r]) >> cShamt(insn))
-					case 2:
-						x[r] &= cImm6(insn)
-					case 3:
-						b := x[cRs2p(insn)]
-						switch (insn>>10)&4 | (insn>>5)&3 {
-						case 0:
-							x[r] -= b
-						case 1:
-							x[r] ^= b
-						case 2:
-							x[r] |= b
-						case 3:
-							x[r] &= b
-						case 4:
-							x[r] = sext32(x[r] - b)
-						case 5:
-							x[r] = sext32(x[r] + b)
-						case 6: // C.MUL
-							x[r] *= b
-						case 7:
-							v := x[r]
-							switch (insn >> 2) & 7 {
-							case 0:
-								v = uint64(uint8(v))
-							case 1:
-								v = uint64(int64(int8(v)))
-							case 2:
-								v = uint64(uint16(v))
-							case 3:
-								v = uint64(int64(int16(v)))
-							case 4:
-								v = uint64(uint32(v))
-							case 5:
-								v = ^v
-							default:
-								goto illegal
-							}
-							x[r] = v
-						}
-					}
-					pc += 2
-				case 0x0D: // C.J
-					pc += cImmJ(insn)
-				case 0x0E: // C.BEQZ
-					if x[cRs1p(insn)] == 0 {
-						pc += cImmB(insn)
-					} else {
-						pc += 2
-					}
-				case 0x0F: // C.BNEZ
-					if x[cRs1p(insn)] != 0 {
-						pc += cImmB(insn)
-					} else {
-						pc += 2
-					}
-				case 0x10: // C.SLLI
-					if rd := cRd(insn); rd != 0 {
-						x[rd] <<= cShamt(insn)
-					}
-					pc += 2
-				case 0x12: // C.LWSP
-					rd := cRd(insn)
-					if rd == 0 {
-						goto illegal
-					}
-					status, pc = m.cLoad(insn, pc, mcycle, rd, x[2]+cImmLWSP(insn), 4, true)
-				case 0x13: // C.LDSP
-					rd := cRd(insn)
-					if rd == 0 {
-						goto illegal
-					}
-					status, pc = m.cLoad(insn, pc, mcycle, rd, x[2]+cImmLDSP(insn), 8, false)
-				case 0x14: // C.JR, C.MV, C.EBREAK, C.JALR, C.ADD
-					rd, rs2 := cRd(insn), cRs2(insn)
-					if insn&0x1000 == 0 {
-						switch {
-						case rs2 == 0 && rd == 0:
-							goto illegal
-						case rs2 == 0:
-							pc = x[rd] &^ 1
-						default:
-							if rd != 0 {
-								x[rd] = x[rs2]
-							}
-							pc += 2
-						}
-					} else {
-						switch {
-						case rs2 == 0 && rd == 0:
-							pc = m.raiseException(pc, causeBreakpoint, pc)
-							status = statusFailure
-						case rs2 == 0:
-							target := x[rd] &^ 1
-							x[1] = pc + 2
-							pc = target
-						default:
-							if rd != 0 {
-								x[rd] += x[rs2]
-							}
-							pc += 2
-						}
-					}
-				case 0x16: // C.SWSP
-					status, pc = m.cStore(pc, mcycle, x[2]+cImmSWSP(insn), 4, x[cRs2(insn)])
-				case 0x17: // C.SDSP
-					status, pc = m.cStore(pc, mcycle, x[2]+cImmSDSP(insn), 8, x[cRs2(insn)])
-				default: // C.FLD, C.FSD, C.FLDSP, C.FSDSP
-					status, pc = m.execCompressedFP(insn, pc, mcycle)
-				}
-			}
+			status := m.step(&st, exit)
 			if status != statusSuccess {
-				fetchPage = ^pc
+				st.fetchPage = ^st.pc
+				m.codeDropped = false
 				if status >= statusServeInterrupts {
-					mcycle++
 					if status == statusServeInterrupts {
-						break inner
+						break
 					}
-					s.PC, s.Mcycle = pc, mcycle
+					s.PC, s.Mcycle = st.pc, st.mcycle
 					return status
 				}
 			}
-			mcycle++
-			continue
-		illegal:
-			pc = m.raiseException(pc, causeIllegalInsn, uint64(insn))
-			fetchPage = ^pc
-			mcycle++
 		}
 	}
-	s.PC, s.Mcycle = pc, mcycle
+	s.PC, s.Mcycle = st.pc, st.mcycle
 	return statusSuccess
 }
 
-// cLoad is a compressed load into x[rd] (rd is never 0 here); signed selects
-// sign extension.
-func (m *Machine) cLoad(insn uint32, pc, mcycle uint64, rd uint32, vaddr, size uint64, signed bool) (execStatus, uint64) {
-	var v uint64
-	if h := &m.hot[tlbRead][(vaddr>>Log2PageSize)&(tlbSetSize-1)]; tlbHit(h.vaddrPage, vaddr, size) {
-		v = loadHost(unsafe.Add(h.host, vaddr&pageOffMask), size)
+// step executes the one instruction at st.pc that runFast left (fetching
+// and decoding it as needed), counting its cycle.
+func (m *Machine) step(st *fastState, why fastExit) execStatus {
+	s := m.s
+	x := &s.X
+	pc := st.pc
+	var d *dinsn
+	var insn uint32 // the raw word, read only for the operations that need it
+	haveRaw := false
+	if off := pc ^ st.fetchPage; off < pageOffMask-1 {
+		d = &st.code.ins[off>>1]
+		if d.op == opNone {
+			*d = decode(*(*uint32)(unsafe.Add(st.code.host, off)))
+		}
 	} else {
 		var ok bool
-		if v, pc, ok = m.loadSlow(pc, mcycle, vaddr, size, false); !ok {
-			return statusFailure, pc
+		var host unsafe.Pointer
+		if st.code != nil {
+			host = st.code.host
 		}
+		var page uint64
+		var code *codePage
+		insn, pc, page, _, code, ok = m.fetchSlow(pc, st.fetchPage, host, st.code)
+		st.setFetch(page, code)
+		if !ok {
+			st.pc = pc
+			st.mcycle++
+			return statusSuccess // the fetch raised an exception; the cache is already dropped
+		}
+		m.scratch = decode(insn)
+		d = &m.scratch
+		haveRaw = true
 	}
-	if signed {
-		shift := 64 - 8*size
-		v = uint64(int64(v<<shift) >> shift)
+	if why == exitFetch && !haveRaw && isSimple(d.op) {
+		return statusSuccess // just decoded, or the fetch cache moved: runFast takes it
 	}
-	m.s.X[rd] = v
-	return statusSuccess, pc + 2
+	rd, rs1 := d.rd&31, d.rs1&31
+	mcycle := st.mcycle
+	status := statusSuccess
+	switch d.op {
+	case opLD, opLW, opLWU, opLH, opLHU, opLB, opLBU, opSD, opSW, opSH, opSB:
+		status, pc = m.memorySlow(d, pc, mcycle)
+	case opEBREAK:
+		pc = m.raiseException(pc, causeBreakpoint, pc)
+		status = statusFailure
+	case opSYSTEM, opAMO, opFP, opIllegal:
+		if !haveRaw {
+			insn = *(*uint32)(unsafe.Add(st.code.host, pc&pageOffMask))
+		}
+		switch d.op {
+		case opSYSTEM:
+			status, pc = m.execSystem(insn, pc, mcycle)
+		case opAMO:
+			status, pc = m.execAMO(insn, pc, mcycle)
+		case opFP:
+			if d.size == 2 {
+				status, pc = m.execCompressedFP(insn, pc, mcycle)
+			} else {
+				status, pc = m.execFP(insn, pc, mcycle)
+			}
+		default:
+			pc = m.raiseException(pc, causeIllegalInsn, uint64(insn))
+			status = statusFailure
+		}
+		if m.codeDropped && status == statusSuccess {
+			status = statusFlushFetch
+		}
+	default:
+		// A simple instruction fetched across a page end, or one whose
+		// soft-yield hint fired: runFast executes it (alone).
+		st.pc = pc
+		exit := runFastOne(x, &m.hot, st, d)
+		if exit == exitMemory {
+			status, st.pc = m.memorySlow(d, pc, mcycle)
+			st.mcycle = mcycle + 1
+			return status
+		}
+		if d.op == opSRAIW && rd == 0 && rs1 == 31 && m.opts.SoftYield {
+			return statusYield
+		}
+		return statusSuccess
+	}
+	st.pc = pc
+	st.mcycle = mcycle + 1
+	return status
 }
 
-// cStore is a compressed store.
-func (m *Machine) cStore(pc, mcycle, vaddr, size, v uint64) (execStatus, uint64) {
-	if h := &m.hot[tlbWrite][(vaddr>>Log2PageSize)&(tlbSetSize-1)]; tlbHit(h.vaddrPage, vaddr, size) {
-		storeHost(unsafe.Add(h.host, vaddr&pageOffMask), size, v)
-		return statusSuccess, pc + 2
+// memorySlow finishes a load or store that missed the TLB (or needs a device
+// or a trap).
+func (m *Machine) memorySlow(d *dinsn, pc, mcycle uint64) (execStatus, uint64) {
+	x := &m.s.X
+	vaddr := x[d.rs1&31] + d.imm
+	if size := loadSize[d.op]; size != 0 {
+		v, npc, ok := m.readVirtual(pc, mcycle, vaddr, size, false)
+		if !ok {
+			return statusFailure, npc
+		}
+		if rd := d.rd & 31; rd != 0 {
+			x[rd] = extendLoad(d.op, v)
+		}
+		if m.codeDropped { // the page walk wrote a PTE inside a code page
+			return statusFlushFetch, pc + uint64(d.size)
+		}
+		return statusSuccess, pc + uint64(d.size)
 	}
-	st, npc := m.storeSlow(pc, mcycle, vaddr, size, v)
+	st, npc := m.writeVirtual(pc, mcycle, vaddr, storeSize[d.op], x[d.rs2&31])
 	if st == statusFailure {
 		return st, npc
 	}
-	return st, npc + 2
+	return st, pc + uint64(d.size)
 }
+
+// isSimple reports whether runFast executes an operation.
+func isSimple(op uint8) bool {
+	return op != opNone && op < opEBREAK
+}
+
+// Access sizes of the load and store operations.
+var loadSize = [opCount]uint64{opLB: 1, opLBU: 1, opLH: 2, opLHU: 2, opLW: 4, opLWU: 4, opLD: 8}
+var storeSize = [opCount]uint64{opSB: 1, opSH: 2, opSW: 4, opSD: 8}
 
 // execAMO runs LR, SC and the AMOs.
 func (m *Machine) execAMO(insn uint32, pc, mcycle uint64) (execStatus, uint64) {

@@ -71,7 +71,10 @@ type Machine struct {
 	tlb *shadowTLB // TLB slots, viewed in the shadow range
 	hot [3][tlbSetSize]hotSlot
 
-	tree *merkle.Tree
+	tree        *merkle.Tree
+	code        map[unsafe.Pointer]*codePage // decoded code pages, by host page
+	codeDropped bool                         // a decoded page was dropped: the run loop must refetch
+	scratch     dinsn                        // decoded instruction fetched across a page end
 
 	closed bool
 }
@@ -449,6 +452,7 @@ func (m *Machine) WriteMemory(paddr uint64, buf []byte) error {
 		return nil
 	}
 	copy(r.data[paddr-r.start:], buf)
+	m.dropCodeRange(r, paddr-r.start, uint64(len(buf)))
 	first := (paddr - r.start) >> Log2PageSize
 	last := (paddr - r.start + uint64(len(buf)) - 1) >> Log2PageSize
 	r.dirty.MarkRange(first, last-first+1)

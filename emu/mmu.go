@@ -53,7 +53,13 @@ func (m *Machine) replaceTLBEntry(set int, vaddr, paddr, pmaIndex uint64) unsafe
 	paddrPage := paddr &^ pageOffMask
 	host := r.hostAddr(paddrPage)
 	m.tlb[set][slot] = tlbSlot{VaddrPage: vaddrPage, VpOffset: paddrPage - vaddrPage, PMAIndex: pmaIndex}
-	m.hot[set][slot] = hotSlot{vaddrPage: vaddrPage, host: host}
+	h := &m.hot[set][slot]
+	*h = hotSlot{vaddrPage: vaddrPage, host: host}
+	if set == tlbWrite {
+		if _, isCode := m.code[host]; isCode {
+			h.poison()
+		}
+	}
 	return unsafe.Add(host, vaddr&pageOffMask)
 }
 
@@ -85,6 +91,7 @@ func (m *Machine) writeRAMU64(paddr, v uint64) bool {
 	}
 	*(*uint64)(r.hostAddr(paddr)) = v
 	r.dirty.Mark((paddr - r.start) >> Log2PageSize)
+	m.dropCode(r.hostAddr(paddr &^ pageOffMask))
 	return true
 }
 
@@ -192,6 +199,14 @@ func (m *Machine) loadSlow(pc, mcycle, vaddr, size uint64, storeFaults bool) (ui
 
 // storeSlow performs a store that missed the write TLB.
 func (m *Machine) storeSlow(pc, mcycle, vaddr, size, val uint64) (execStatus, uint64) {
+	// A poisoned slot is a TLB hit on a page with decoded code: drop the
+	// code, then store as the hit it is. The fetch cache is dropped too, in
+	// case the loop was running from this page.
+	if h := &m.hot[tlbWrite][(vaddr>>Log2PageSize)&(tlbSetSize-1)]; h.vaddrPage == tlbPoisoned && tlbHit(h.realPage, vaddr, size) {
+		m.dropCode(h.host)
+		storeHost(unsafe.Add(h.host, vaddr&pageOffMask), size, val)
+		return statusFlushFetch, pc
+	}
 	if vaddr&(size-1) != 0 {
 		return statusFailure, m.raiseException(pc, causeStoreMisaligned, vaddr)
 	}
@@ -248,54 +263,58 @@ func storeHost(p unsafe.Pointer, size, v uint64) {
 	}
 }
 
-// fetchTranslate finds the host page for instruction address vaddr through
-// the code TLB, filling it on a miss. On failure it raises the exception at
-// pc and returns the handler's pc.
-func (m *Machine) fetchTranslate(pc, vaddr uint64) (unsafe.Pointer, uint64, bool) {
+// fetchTranslate finds the host page (and its decoded code) for instruction
+// address vaddr through the code TLB, filling it on a miss. On failure it
+// raises the exception at pc and returns the handler's pc.
+func (m *Machine) fetchTranslate(pc, vaddr uint64) (unsafe.Pointer, *codePage, uint64, bool) {
 	slot := (vaddr >> Log2PageSize) & (tlbSetSize - 1)
 	h := &m.hot[tlbCode][slot]
 	if tlbHit(h.vaddrPage, vaddr, 2) {
-		return h.host, pc, true
+		if h.code == nil {
+			h.code = m.codePageFor(h.host)
+		}
+		return h.host, h.code, pc, true
 	}
 	paddr, ok := m.translate(vaddr, accessExec)
 	if !ok {
-		return nil, m.raiseException(pc, causeFetchPageFault, vaddr), false
+		return nil, nil, m.raiseException(pc, causeFetchPageFault, vaddr), false
 	}
 	r, idx := m.findPMA(paddr, 2)
 	if !r.isMemory() || !r.executable() {
-		return nil, m.raiseException(pc, causeInsnAccessFault, vaddr), false
+		return nil, nil, m.raiseException(pc, causeInsnAccessFault, vaddr), false
 	}
-	p := m.replaceTLBEntry(tlbCode, vaddr, paddr, idx)
-	return unsafe.Add(p, -int(vaddr&pageOffMask)), pc, true
+	m.replaceTLBEntry(tlbCode, vaddr, paddr, idx)
+	h.code = m.codePageFor(h.host)
+	return h.host, h.code, pc, true
 }
 
 // fetchSlow fetches the instruction at pc when the fetch cache (the last
 // page fetched from) misses or pc sits in a page's last two bytes. It returns
-// the instruction, pc, and the new fetch-cache page and host page; on an
-// exception ok is false and pc is the handler's.
-func (m *Machine) fetchSlow(pc, cachePage uint64, cacheHost unsafe.Pointer) (insn uint32, newPC, page uint64, host unsafe.Pointer, ok bool) {
+// the instruction, pc, and the new fetch-cache page, host page and decoded
+// page; on an exception ok is false and pc is the handler's.
+func (m *Machine) fetchSlow(pc, cachePage uint64, cacheHost unsafe.Pointer, cacheCode *codePage) (insn uint32, newPC, page uint64, host unsafe.Pointer, code *codePage, ok bool) {
 	pcPage := pc &^ pageOffMask
 	if pcPage != cachePage {
-		h, npc, ok := m.fetchTranslate(pc, pc)
+		h, c, npc, ok := m.fetchTranslate(pc, pc)
 		if !ok {
-			return 0, npc, ^npc, nil, false
+			return 0, npc, ^npc, nil, nil, false
 		}
-		cachePage, cacheHost = pcPage, h
+		cachePage, cacheHost, cacheCode = pcPage, h, c
 	}
 	off := pc & pageOffMask
 	if off != pageOffMask-1 {
-		return *(*uint32)(unsafe.Add(cacheHost, off)), pc, cachePage, cacheHost, true
+		return *(*uint32)(unsafe.Add(cacheHost, off)), pc, cachePage, cacheHost, cacheCode, true
 	}
 	// The instruction starts in the last two bytes of the page.
 	lo := uint32(*(*uint16)(unsafe.Add(cacheHost, off)))
 	if lo&3 != 3 {
-		return lo, pc, cachePage, cacheHost, true
+		return lo, pc, cachePage, cacheHost, cacheCode, true
 	}
 	pc2 := pc + 2
-	h2, npc, ok := m.fetchTranslate(pc, pc2)
+	h2, c2, npc, ok := m.fetchTranslate(pc, pc2)
 	if !ok {
-		return 0, npc, ^npc, nil, false
+		return 0, npc, ^npc, nil, nil, false
 	}
 	hi := uint32(*(*uint16)(h2))
-	return lo | hi<<16, pc, pc2 &^ pageOffMask, h2, true
+	return lo | hi<<16, pc, pc2 &^ pageOffMask, h2, c2, true
 }

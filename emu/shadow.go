@@ -73,6 +73,8 @@ type shadowTLB [3][tlbSetSize]tlbSlot
 type hotSlot struct {
 	vaddrPage uint64
 	host      unsafe.Pointer // host address of the start of the page
+	realPage  uint64         // the slot's page while vaddrPage is tlbPoisoned (write set)
+	code      *codePage      // decoded code of the page (code set), nil until first needed
 }
 
 // Register offsets used by generated code and the Merkle layout.

@@ -2,7 +2,9 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/rivetvm/rivet/emu"
@@ -20,11 +22,17 @@ type machineFlags struct {
 	interactive              bool
 	bootargs, appendBootargs string
 	hashFunction             string
-	initialMcycle            sizeFlag
+	images                   string
+	appendInit               listFlag
+	appendEntrypoint         listFlag
+	env                      listFlag
+	workdir, user, hostname  string
+	noBootargs               bool
+	entrypoint               []string // the words after --
 }
 
 func (f *machineFlags) register(fs *flag.FlagSet) {
-	f.ramLength = sizeFlag{name: "ram-length", v: 64 << 20}
+	f.ramLength = sizeFlag{name: "ram-length", v: 128 << 20}
 	fs.Var(&f.ramLength, "ram-length", "RAM length in bytes (suffixes Ki, Mi, Gi)")
 	fs.StringVar(&f.ramImage, "ram-image", "", "raw image copied to the start of RAM (0x80000000)")
 	fs.StringVar(&f.elfFile, "elf", "", "RISC-V ELF executable loaded into memory; pc starts at its entry")
@@ -39,6 +47,46 @@ func (f *machineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.bootargs, "bootargs", "", "kernel command line in the device tree (replaces the default)")
 	fs.StringVar(&f.appendBootargs, "append-bootargs", "", "text appended to the kernel command line")
 	fs.StringVar(&f.hashFunction, "hash-function", "", "state hash: keccak256 (default), sha256, or blake3 (rivet-only: outside Cartesi compatibility)")
+	fs.StringVar(&f.images, "images", "", "directory holding linux.bin and rootfs.ext2 (default $RIVET_IMAGES, else the one `make images` built)")
+	fs.Var(&f.appendInit, "append-init", "shell text appended to the guest's init script (repeatable)")
+	fs.Var(&f.appendEntrypoint, "append-entrypoint", "shell text appended to the guest's entrypoint (repeatable)")
+	fs.Var(&f.env, "env", "NAME=VALUE exported to the entrypoint (repeatable)")
+	fs.StringVar(&f.workdir, "workdir", "", "working directory of the entrypoint")
+	fs.StringVar(&f.user, "user", "", "user that runs the entrypoint (the root file system's default is dapp)")
+	fs.StringVar(&f.hostname, "hostname", "", "guest host name")
+	fs.BoolVar(&f.noBootargs, "no-bootargs", false, "start from empty kernel bootargs")
+}
+
+// linuxMode reports whether the flags ask for the default Linux machine
+// (no bare-metal program, configuration or stored machine given).
+func (f *machineFlags) linuxMode() bool {
+	return f.load == "" && f.config == "" && f.elfFile == "" && f.ramImage == ""
+}
+
+// imagesDir finds the Linux images: --images, $RIVET_IMAGES, or the
+// directory `make images` last built.
+func (f *machineFlags) imagesDir() (string, error) {
+	dir := f.images
+	if dir == "" {
+		dir = os.Getenv("RIVET_IMAGES")
+	}
+	if dir == "" {
+		cache := os.Getenv("RIVET_CACHE")
+		if cache == "" {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return "", err
+			}
+			cache = filepath.Join(home, ".cache", "rivet")
+		}
+		dir = filepath.Join(cache, "images", "current")
+	}
+	for _, name := range []string{"linux.bin", "rootfs.ext2"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			return "", usagef("Linux images not found in %s (%s missing): build them with 'make images', or pass --images DIR", dir, name)
+		}
+	}
+	return dir, nil
 }
 
 // machineSpecified reports whether any flag chose a machine.
@@ -93,7 +141,24 @@ func (f *machineFlags) buildConfig() (emu.Config, error) {
 		}
 	} else {
 		cfg = emu.DefaultConfig(f.ramLength.v)
-		cfg.DTB.Bootargs = emu.BootargsConsole + emu.BootargsUIO
+		if !f.linuxMode() || f.noRootDrive {
+			cfg.DTB.Bootargs = emu.BootargsConsole + emu.BootargsUIO
+		}
+	}
+	if f.noBootargs {
+		cfg.DTB.Bootargs = ""
+	}
+	var drives []driveSpec
+	if f.linuxMode() && f.config == "" {
+		dir, err := f.imagesDir()
+		if err != nil {
+			return cfg, err
+		}
+		cfg.RAM.BackingStore.DataFilename = filepath.Join(dir, "linux.bin")
+		if !f.noRootDrive {
+			drives = append(drives, driveSpec{cfg: emu.MemoryRangeConfig{Label: "root", Start: emu.AutoDetect, Length: emu.AutoDetect,
+				BackingStore: emu.BackingStore{DataFilename: filepath.Join(dir, "rootfs.ext2")}}})
+		}
 	}
 	if f.ramImage != "" {
 		cfg.RAM.BackingStore.DataFilename = f.ramImage
@@ -122,10 +187,87 @@ func (f *machineFlags) buildConfig() (emu.Config, error) {
 		if err != nil {
 			return cfg, err
 		}
+		if d.cfg.Label == "root" && len(drives) > 0 && drives[0].cfg.Label == "root" {
+			drives[0] = d // --flash-drive label:root,... replaces the default root drive
+			continue
+		}
+		drives = append(drives, d)
+	}
+	for i, d := range drives {
 		cfg.FlashDrive = append(cfg.FlashDrive, d.cfg)
+		cfg.DTB.Init += driveInit(d, i)
+	}
+	cfg.DTB.Init += f.initText()
+	for _, t := range f.appendEntrypoint {
+		cfg.DTB.Entrypoint += t + "\n"
+	}
+	if len(f.entrypoint) > 0 {
+		cfg.DTB.Entrypoint += strings.Join(f.entrypoint, " ")
 	}
 	if f.interactive {
 		cfg.Processor.Registers.HtifIconsole |= 1 << emu.HTIFConsoleCmdGetchar
 	}
 	return cfg, nil
+}
+
+// driveInit is the init text that mounts a non-root drive, as the reference
+// CLI writes it: drives with an image (or mount:true) and a label mount at
+// /mnt/LABEL, or at the mount:PATH given.
+func driveInit(d driveSpec, index int) string {
+	if d.cfg.Label == "root" {
+		return ""
+	}
+	label := d.cfg.Label
+	if label == "" {
+		label = fmt.Sprintf("flashdrive%d", index)
+	}
+	mount := ""
+	switch {
+	case strings.HasPrefix(d.mount, "/"):
+		mount = d.mount
+	case d.mount == "false":
+	case d.cfg.Label != "" && (d.mount == "true" || d.cfg.BackingStore.DataFilename != ""):
+		mount = "/mnt/" + d.cfg.Label
+	}
+	if mount == "" && d.user == "" {
+		return ""
+	}
+	text := fmt.Sprintf("dev=$(flashdrive %s)\n", label)
+	if mount != "" {
+		ro := ""
+		if d.cfg.ReadOnly {
+			ro = " -o ro"
+		}
+		text += fmt.Sprintf("busybox mkdir -p \"%s\" && busybox mount%s \"$dev\" \"%s\"\n", mount, ro, mount)
+	}
+	if d.user != "" {
+		path := mount
+		if path == "" {
+			path = "$dev"
+		}
+		text += fmt.Sprintf("busybox chown %s: \"%s\"\n", d.user, path)
+	}
+	return text
+}
+
+// initText is the init text for --user, --env, --workdir, --hostname and
+// --append-init, in the reference CLI's forms.
+func (f *machineFlags) initText() string {
+	var b strings.Builder
+	if f.user != "" {
+		fmt.Fprintf(&b, "USER=%s\n", f.user)
+	}
+	for _, e := range f.env {
+		fmt.Fprintf(&b, "export %s\n", e)
+	}
+	if f.workdir != "" {
+		fmt.Fprintf(&b, "WORKDIR=%s\n", f.workdir)
+	}
+	if f.hostname != "" {
+		fmt.Fprintf(&b, "busybox hostname %s\n", f.hostname)
+	}
+	for _, t := range f.appendInit {
+		b.WriteString(t + "\n")
+	}
+	return b.String()
 }

@@ -6,16 +6,21 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/rivetvm/rivet/emu"
 )
 
-const runSummary = `usage: rivet run [flags]
+const runSummary = `usage: rivet run [flags] [-- command...]
 
 Runs a machine and prints its console output live, then the break reason,
 mcycle and halt exit code on stderr. rivet's exit status is the guest's halt
-exit code (255 if larger), 0 when --max-mcycle is reached first.`
+exit code (255 if larger), 0 when --max-mcycle is reached first.
+
+Without --elf, --ram-image, --config or --load, rivet boots Linux from the
+images 'make images' built (linux.bin, rootfs.ext2 as the root drive) and runs
+the command after -- as the entrypoint.`
 
 // runChunk is how many cycles Run executes between console flushes.
 const runChunk = 1 << 24
@@ -47,7 +52,15 @@ func cmdRun(args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usagef("run: unexpected argument %q", fs.Arg(0))
+		if !f.linuxMode() {
+			return usagef("run: unexpected argument %q (a command after -- needs the Linux machine)", fs.Arg(0))
+		}
+		f.entrypoint = fs.Args()
+	}
+	for _, e := range f.env {
+		if name, _, ok := strings.Cut(e, "="); !ok || name == "" || strings.ContainsAny(name, " \t\n;$") {
+			return usagef("--env %q: want NAME=VALUE", e)
+		}
 	}
 	if f.periodicHashes.set && f.periodicHashes.v == 0 {
 		return usagef("--periodic-hashes 0: must be positive")

@@ -1,0 +1,101 @@
+package emu
+
+import "unsafe"
+
+// Decoded code pages. The run loop keeps, per physical page it executes
+// from, the decoded form of each instruction (one entry per halfword), so an
+// instruction is decoded once, not every time it runs. The cache is outside
+// the machine state: nothing in it is hashed, and dropping it changes nothing
+// but speed.
+//
+// A decoded page must never outlive a change to its bytes. Every write path
+// therefore checks for code pages:
+//   - guest stores: a page with decoded code is never reachable through a
+//     live hot write-TLB slot; such slots are "poisoned" (their hot page
+//     never matches), so stores to the page take the slow path, which
+//     finds the page's cold slot still valid, drops the decoded page and
+//     performs the store as the TLB hit it is (no page walk, no TLB change);
+//   - page-table A/D updates and host writes (images, API writes) drop the
+//     pages they touch.
+// The JIT's translated blocks hang off the same pages and are dropped with
+// them.
+
+const (
+	codeSlots = PageSize / 2
+	// maxCodePages bounds the cache (32 KiB each); past it everything is
+	// dropped and decoding starts over.
+	maxCodePages = 4096
+	// tlbPoisoned is a hot vaddr_page that no access ever matches.
+	tlbPoisoned = ^uint64(0) - 1
+)
+
+type codePage struct {
+	host unsafe.Pointer // host address of the page
+	ins  [codeSlots]dinsn
+}
+
+// codePageFor returns the decoded page for a host page, creating it (and
+// poisoning write-TLB slots that map the page) when needed.
+func (m *Machine) codePageFor(host unsafe.Pointer) *codePage {
+	if cp, ok := m.code[host]; ok {
+		return cp
+	}
+	if len(m.code) >= maxCodePages {
+		m.dropAllCode()
+	}
+	cp := &codePage{host: host}
+	if m.code == nil {
+		m.code = map[unsafe.Pointer]*codePage{}
+	}
+	m.code[host] = cp
+	for i := range m.hot[tlbWrite] {
+		h := &m.hot[tlbWrite][i]
+		if h.host == host && h.vaddrPage != tlbInvalidPage {
+			h.poison()
+		}
+	}
+	return cp
+}
+
+func (h *hotSlot) poison() {
+	if h.vaddrPage != tlbPoisoned {
+		h.realPage = h.vaddrPage
+		h.vaddrPage = tlbPoisoned
+	}
+}
+
+// dropCode forgets the decoded page at host (if any): hot slots pointing at
+// it are cleared or unpoisoned.
+func (m *Machine) dropCode(host unsafe.Pointer) {
+	if _, ok := m.code[host]; !ok {
+		return
+	}
+	delete(m.code, host)
+	m.codeDropped = true
+	for i := range m.hot[tlbCode] {
+		if h := &m.hot[tlbCode][i]; h.code != nil && h.code.host == host {
+			h.code = nil
+		}
+	}
+	for i := range m.hot[tlbWrite] {
+		if h := &m.hot[tlbWrite][i]; h.vaddrPage == tlbPoisoned && h.host == host {
+			h.vaddrPage = h.realPage
+		}
+	}
+}
+
+func (m *Machine) dropAllCode() {
+	for host := range m.code {
+		m.dropCode(host)
+	}
+}
+
+// dropCodeRange drops the decoded pages of a range's bytes [off, off+n).
+func (m *Machine) dropCodeRange(r *memRange, off, n uint64) {
+	if len(m.code) == 0 || n == 0 {
+		return
+	}
+	for p := off &^ pageOffMask; p < off+n; p += PageSize {
+		m.dropCode(unsafe.Add(r.host, p))
+	}
+}
