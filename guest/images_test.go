@@ -147,3 +147,22 @@ func TestQEMUSmoke(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestReferenceSmoke boots the images on the Cartesi 0.21 reference emulator named by
+// $CARTESI_MACHINE (guest/reference-smoke.sh), where misaligned accesses trap and yields stop
+// the machine. Skipped when the variable is unset.
+func TestReferenceSmoke(t *testing.T) {
+	images := currentImages(t)
+	cm := os.Getenv("CARTESI_MACHINE")
+	if cm == "" {
+		t.Skip("CARTESI_MACHINE unset (a Cartesi 0.21 cartesi-machine command)")
+	}
+	if testing.Short() {
+		t.Skip("boots Linux several times; skipped with -short")
+	}
+	out, err := exec.Command("bash", "reference-smoke.sh", images).CombinedOutput()
+	t.Logf("%s", out)
+	if err != nil {
+		t.Fatalf("reference smoke test failed: %v", err)
+	}
+}
