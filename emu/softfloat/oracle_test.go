@@ -287,3 +287,45 @@ func exactNarrow(a uint64, rm RoundingMode) (uint64, Flags, bool) {
 	r, fl := spec32.round(x, rm)
 	return r, fl, true
 }
+
+// exactToInt converts a to an integer of the given width and signedness
+// with RISC-V's saturation, rounding with roundAt at the units place. The
+// result is in the differential test's form: signed 32-bit results
+// sign-extended, unsigned ones zero-extended.
+func exactToInt(s fmtSpec, a uint64, rm RoundingMode, signed bool, width int) (uint64, Flags, bool) {
+	x, ok := s.decode(a)
+	if !ok {
+		return 0, 0, false // zeros, infinities and NaNs: rules, not rounding
+	}
+	q, inexact := roundAt(x, 0, rm)
+	lo, hi := new(big.Int), new(big.Int).Lsh(big.NewInt(1), uint(width)) // [0, 2^width)
+	if signed {
+		lo.Neg(new(big.Int).Lsh(big.NewInt(1), uint(width-1)))
+		hi.Lsh(big.NewInt(1), uint(width-1))
+	}
+	hi.Sub(hi, big.NewInt(1))
+	v := new(big.Int).Set(q)
+	if x.neg {
+		v.Neg(v)
+	}
+	bound := func(b *big.Int) uint64 {
+		if width == 32 && signed {
+			return uint64(b.Int64())
+		}
+		if b.Sign() < 0 {
+			return uint64(b.Int64())
+		}
+		return b.Uint64()
+	}
+	switch {
+	case v.Cmp(lo) < 0:
+		return bound(lo), NV, true
+	case v.Cmp(hi) > 0:
+		return bound(hi), NV, true
+	}
+	var fl Flags
+	if inexact {
+		fl = NX
+	}
+	return bound(v), fl, true
+}
