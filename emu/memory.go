@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"unsafe"
 
 	"github.com/rivetvm/rivet/merkle"
@@ -28,6 +29,10 @@ type memRange struct {
 	// dirty marks pages written since the last hash-tree update: by the host
 	// (images, register writes through the API) or evicted from the write TLB.
 	dirty *merkle.PageSet
+	// base is the file a private mapping reads from; mods marks the pages
+	// that may differ from it (what a fork must copy).
+	base *backingFile
+	mods *merkle.PageSet
 }
 
 func (r *memRange) isMemory() bool      { return r.flags&pmaM != 0 }
@@ -71,23 +76,53 @@ const (
 	flagsNVRAMRO  = pmaM | pmaR | pmaIR | DIDNVRAM<<pmaDIDShift                        //
 )
 
-// mapRange gives a memory range its host bytes from its backing store. A
-// shared store maps the file itself (guest writes reach it); a private store
-// whose file fills the range maps the file copy-on-write; a shorter private
-// image is copied into zeroed anonymous memory. With no file the range is
-// zero-filled anonymous memory.
+// backingFile is the file a private mapping reads from: an in-memory file
+// (memfd) rivet made, or a user's image. Forked machines share it; it must not
+// change while more than one machine maps it.
+type backingFile struct {
+	f     *os.File
+	owned bool // a memfd of ours: its contents may be updated (compaction)
+	mu    sync.Mutex
+	refs  int
+}
+
+func (b *backingFile) acquire() {
+	b.mu.Lock()
+	b.refs++
+	b.mu.Unlock()
+}
+
+func (b *backingFile) release() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.refs--
+	if b.refs == 0 {
+		return b.f.Close()
+	}
+	return nil
+}
+
+// mapRange gives a memory range its host bytes from its backing store.
+//   - A shared store maps the file itself: guest writes reach it.
+//   - A private store whose file fills the range maps the file copy-on-write.
+//   - A shorter private image is copied into an in-memory file of the
+//     range's length, which is then mapped copy-on-write.
+//   - With no file the range is an empty in-memory file (zeros), mapped
+//     copy-on-write.
+//
+// Private mappings over a file are what make Fork cheap: a fork maps the same
+// file again and copies only the pages the parent changed.
 func (r *memRange) mapRange(bs BackingStore, readOnlyHost bool) error {
 	name := bs.DataFilename
 	if name == "" {
 		if bs.Shared {
 			return fmt.Errorf("%s: shared backing store needs a file name", r.name)
 		}
-		b, err := mapAnonymous(r.length)
+		f, err := newMemFile(r.name, r.length)
 		if err != nil {
-			return fmt.Errorf("%s: %w", r.name, err)
+			return err
 		}
-		r.setData(b, true)
-		return nil
+		return r.mapBase(&backingFile{f: f, owned: true, refs: 1})
 	}
 	if bs.Create && !bs.Shared {
 		return fmt.Errorf("%s: a created backing store must also be shared", r.name)
@@ -124,15 +159,21 @@ func (r *memRange) mapRange(bs BackingStore, readOnlyHost bool) error {
 	case size > r.length:
 		f.Close()
 		return fmt.Errorf("%s: image %s is %#x bytes, larger than the range (%#x bytes)", r.name, name, size, r.length)
-	case size == r.length:
-		b, err := mapFile(f, r.length, bs.Shared)
+	case size == r.length && bs.Shared:
+		b, err := mapFile(f, r.length, true)
 		if err != nil {
 			f.Close()
 			return fmt.Errorf("%s: %w", r.name, err)
 		}
-		r.setData(b, true)
+		r.setData(b)
 		r.file = f
-		r.shared = bs.Shared
+		r.shared = true
+		r.dirty.MarkAll()
+		return nil
+	case size == r.length:
+		if err := r.mapBase(&backingFile{f: f, refs: 1}); err != nil {
+			return err
+		}
 		r.dirty.MarkAll()
 		return nil
 	case bs.Shared:
@@ -140,23 +181,40 @@ func (r *memRange) mapRange(bs BackingStore, readOnlyHost bool) error {
 		return fmt.Errorf("%s: shared image %s is %#x bytes; it must be exactly the range length %#x", r.name, name, size, r.length)
 	}
 	defer f.Close()
-	b, err := mapAnonymous(r.length)
+	mf, err := newMemFile(r.name, r.length)
 	if err != nil {
-		return fmt.Errorf("%s: %w", r.name, err)
+		return err
 	}
-	if _, err := io.ReadFull(f, b[:size]); err != nil {
-		unmap(b)
+	if _, err := io.Copy(mf, f); err != nil {
+		mf.Close()
 		return fmt.Errorf("%s: read image %s: %w", r.name, name, err)
 	}
-	r.setData(b, true)
+	if err := r.mapBase(&backingFile{f: mf, owned: true, refs: 1}); err != nil {
+		return err
+	}
 	r.dirty.MarkRange(0, (size+PageSize-1)/PageSize)
 	return nil
 }
 
-func (r *memRange) setData(b []byte, owned bool) {
+// mapBase maps a backing file copy-on-write as the range's bytes.
+func (r *memRange) mapBase(base *backingFile) error {
+	b, err := mapPrivate(base.f, r.length)
+	if err != nil {
+		base.release()
+		return fmt.Errorf("%s: %w", r.name, err)
+	}
+	r.base = base
+	r.setData(b)
+	if r.mods == nil {
+		r.mods = merkle.NewPageSet(r.pages())
+	}
+	return nil
+}
+
+func (r *memRange) setData(b []byte) {
 	r.data = b
 	r.host = unsafe.Pointer(&b[0])
-	r.owned = owned
+	r.owned = true
 	if r.dirty == nil {
 		r.dirty = merkle.NewPageSet(r.pages())
 	}
@@ -180,6 +238,12 @@ func (r *memRange) close() error {
 			first = err
 		}
 		r.file = nil
+	}
+	if r.base != nil {
+		if err := r.base.release(); err != nil && first == nil {
+			first = err
+		}
+		r.base = nil
 	}
 	return first
 }

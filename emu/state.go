@@ -37,6 +37,14 @@ func (m *Machine) markStateDirty() {
 	}
 	m.shadow.dirty.MarkRange(0, (ShadowTLBStart+ShadowTLBLength)>>Log2PageSize)
 	m.uarchShadow.dirty.MarkAll()
+	// The tree consumes the dirty sets; remember which pages differ from
+	// each range's base file first (Fork copies them).
+	for _, r := range m.ranges {
+		if r.mods != nil {
+			mods := r.mods
+			r.dirty.ForEach(func(p uint64) { mods.Mark(p) })
+		}
+	}
 }
 
 // RootHash returns the root hash of the whole machine state.
