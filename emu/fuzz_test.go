@@ -92,3 +92,18 @@ func FuzzParseConfig(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseStoredConfig: hostile config.json files of stored machines give
+// errors, never panics.
+func FuzzParseStoredConfig(f *testing.F) {
+	f.Add([]byte(`{"archive_version":7,"config":{"ram":{"length":4194304}}}`))
+	f.Add([]byte(`{"archive_version":6}`))
+	f.Add([]byte(`{"archive_version":7,"config":{"flash_drive":[{"start":0,"length":0}],"processor":{"registers":{"misa":1}}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseStoredConfig(data)
+		if err != nil {
+			return
+		}
+		_ = c.Validate()
+	})
+}

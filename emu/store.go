@@ -113,7 +113,8 @@ func readRootHashFile(dir string) (*merkle.Hash, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	}
-	h, err := merkle.ParseHash(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(b)), "0x")))
+	first, _, _ := strings.Cut(string(b), "\n")
+	h, err := merkle.ParseHash(strings.TrimPrefix(strings.TrimSpace(first), "0x"))
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %s: %w", dir, rootHashFileName, err)
 	}

@@ -52,6 +52,7 @@ func btype(imm int32, rs2, rs1, funct3 uint32) uint32 {
 func ADD(rd, rs1, rs2 uint32) uint32  { return rtype(0, rs2, rs1, 0, rd, 0x33) }
 func SUB(rd, rs1, rs2 uint32) uint32  { return rtype(0x20, rs2, rs1, 0, rd, 0x33) }
 func XOR(rd, rs1, rs2 uint32) uint32  { return rtype(0, rs2, rs1, 4, rd, 0x33) }
+func AND(rd, rs1, rs2 uint32) uint32  { return rtype(0, rs2, rs1, 7, rd, 0x33) }
 func MUL(rd, rs1, rs2 uint32) uint32  { return rtype(1, rs2, rs1, 0, rd, 0x33) }
 func ADDW(rd, rs1, rs2 uint32) uint32 { return rtype(0, rs2, rs1, 0, rd, 0x3B) }
 func ADDI(rd, rs1 uint32, imm int32) uint32 {
