@@ -45,8 +45,8 @@ as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Installs the Debian packages the build needs when any is missing (or the kernel source is
-# not the pinned version). The Go toolchain is expected on PATH (the repo's own requirement).
+# Installs the Debian packages the build needs when any is missing; with "kernel", also the
+# kernel source at the pinned version. Go is expected on PATH (the repo's own requirement).
 ensure_packages() {
 	local want=(make gcc libc6-dev gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu bc flex bison
 		libssl-dev libelf-dev xz-utils e2fsprogs)
@@ -54,7 +54,8 @@ ensure_packages() {
 	for p in "${want[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 	done
-	if [ "$(dpkg-query -W -f='${Version}' "$LINUX_SOURCE_PACKAGE" 2>/dev/null)" != "$LINUX_SOURCE_VERSION" ]; then
+	if [ "${1:-}" = kernel ] &&
+		[ "$(dpkg-query -W -f='${Version}' "$LINUX_SOURCE_PACKAGE" 2>/dev/null)" != "$LINUX_SOURCE_VERSION" ]; then
 		missing+=("$LINUX_SOURCE_PACKAGE=$LINUX_SOURCE_VERSION")
 	fi
 	if [ ${#missing[@]} -gt 0 ]; then
@@ -326,7 +327,7 @@ main() {
 	mkdir -p "$CACHE/tmp" "$CACHE/images"
 	case "$cmd" in
 	images)
-		ensure_packages
+		ensure_packages kernel
 		build_images
 		;;
 	rootfs)
