@@ -145,20 +145,33 @@ func BenchmarkHashPage(b *testing.B) {
 	}
 }
 
-// BenchmarkHashPageScalar is BenchmarkHashPage/keccak256 with one Keccak-256 at a time, to compare
-// with the eight-way path.
-func BenchmarkHashPageScalar(b *testing.B) {
+// BenchmarkHashPageKeccak times one page on each Keccak path this CPU has: way=8 (AVX-512),
+// way=4 (AVX2), way=1 (portable Go, one hash at a time).
+func BenchmarkHashPageKeccak(b *testing.B) {
 	page := benchData()[:PageSize]
-	b.SetBytes(PageSize)
-	for range b.N {
-		var level [wordsPerPage]Hash
-		for i := range level {
-			level[i] = Keccak256.Leaf((*[WordSize]byte)(page[i*WordSize:]))
-		}
-		for n := wordsPerPage / 2; n >= 1; n /= 2 {
-			for i := 0; i < n; i++ {
-				level[i] = Keccak256.Concat(&level[2*i], &level[2*i+1])
+	for _, way := range keccakWays() {
+		b.Run(fmt.Sprintf("way=%d", way), func(b *testing.B) {
+			b.SetBytes(PageSize)
+			var level [wordsPerPage]Hash
+			for range b.N {
+				keccakLeaves(way, level[:], page)
+				for n := wordsPerPage / 2; n >= 1; n /= 2 {
+					keccakPairs(way, level[:n], level[:2*n])
+				}
 			}
-		}
+		})
+	}
+}
+
+// BenchmarkClone clones the tree of a fully hashed 512 MiB region.
+func BenchmarkClone(b *testing.B) {
+	regions := benchRegion()
+	tree, _ := New(Keccak256, regions)
+	tree.Regions()[0].Dirty.MarkAll()
+	tree.RootHash()
+	views := []Region{{Name: "ram", Start: regions[0].Start, Length: regions[0].Length, Data: regions[0].Data}}
+	b.ResetTimer()
+	for range b.N {
+		tree.Clone(views)
 	}
 }

@@ -18,3 +18,17 @@ func keccak8Leaves(out *Hash, in *byte, n int)
 //
 //go:noescape
 func keccak8Pairs(out *Hash, in *byte, n int)
+
+// hasKeccak4 reports whether keccak4Leaves and keccak4Pairs may run (AVX2).
+var hasKeccak4 = cpu.X86.HasAVX2
+
+// keccak4Leaves sets out[i] = Keccak-256(in[32i : 32i+32]) for i < 4.
+//
+//go:noescape
+func keccak4Leaves(out *Hash, in *byte)
+
+// keccak4Pairs sets out[i] = Keccak-256(in[64i : 64i+64]) for i < 4. All input is read before any
+// output is written, so out may overlap in.
+//
+//go:noescape
+func keccak4Pairs(out *Hash, in *byte)

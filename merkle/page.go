@@ -11,11 +11,8 @@ var zeroPage [PageSize]byte
 
 // hashLeaves sets out[i] = H(words[32i : 32i+32]).
 func (f HashFunction) hashLeaves(out []Hash, words []byte) {
-	if f == Keccak256 && hasKeccak8 {
-		_ = words[len(out)*WordSize-1]
-		for i := 0; i < len(out); i += 8 {
-			keccak8Leaves(&out[i], &words[i*WordSize], min(8, len(out)-i))
-		}
+	if f == Keccak256 {
+		keccakLeaves(bestKeccakWay, out, words)
 		return
 	}
 	for i := range out {
@@ -26,11 +23,8 @@ func (f HashFunction) hashLeaves(out []Hash, words []byte) {
 // hashPairs sets out[i] = H(in[2i] || in[2i+1]). out may be in[:len(in)/2]: out[i] is written only
 // after in[2i] and in[2i+1] are read, and later reads are at higher indices.
 func (f HashFunction) hashPairs(out []Hash, in []Hash) {
-	if f == Keccak256 && hasKeccak8 {
-		_ = in[2*len(out)-1]
-		for i := 0; i < len(out); i += 8 {
-			keccak8Pairs(&out[i], &in[2*i][0], min(8, len(out)-i))
-		}
+	if f == Keccak256 {
+		keccakPairs(bestKeccakWay, out, in)
 		return
 	}
 	for i := range out {
@@ -100,19 +94,25 @@ func (f HashFunction) hashChildren(out []Hash, parents []uint64, nodes *nodeStor
 	}
 }
 
+// serial reports whether parallelFor would run n items inline.
+func serial(workers, n, grain int) bool { return workers <= 1 || n <= grain }
+
 // parallelFor runs fn over [0, n) split into pieces of at most grain items, on up to workers
 // goroutines. Each index is handled exactly once, so when fn(lo, hi) writes only results lo..hi-1
 // the outcome does not depend on scheduling. With one worker or one piece it runs inline.
+//
+// Callers that may run inline should test serial first: a closure handed to parallelFor escapes,
+// which costs an allocation even when no goroutine starts.
 func parallelFor(workers, n, grain int, fn func(lo, hi int)) {
 	if n <= 0 {
 		return
 	}
-	pieces := (n + grain - 1) / grain
-	workers = min(workers, pieces)
-	if workers <= 1 {
+	if serial(workers, n, grain) {
 		fn(0, n)
 		return
 	}
+	pieces := (n + grain - 1) / grain
+	workers = min(workers, pieces)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	work := func() {

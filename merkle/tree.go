@@ -258,13 +258,13 @@ func (t *Tree) Update() {
 	}
 	results := slices.Grow(t.results[:0], len(jobs))[:len(jobs)]
 	t.results = results
-	parallelFor(t.workers, len(jobs), pageGrain, func(lo, hi int) {
-		for j := lo; j < hi; j++ {
-			r := t.regions[jobs[j].region]
-			offset := jobs[j].page * PageSize
-			results[j] = t.f.hashPage(r.Data[offset : offset+PageSize])
-		}
-	})
+	if serial(t.workers, len(jobs), pageGrain) {
+		t.hashPages(results, jobs)
+	} else {
+		parallelFor(t.workers, len(jobs), pageGrain, func(lo, hi int) {
+			t.hashPages(results[lo:hi], jobs[lo:hi])
+		})
+	}
 	// Jobs are grouped by region, pages ascending: store each region's results and climb its tree.
 	for lo := 0; lo < len(jobs); {
 		hi := lo
@@ -285,6 +285,15 @@ func (t *Tree) Update() {
 	t.refreshSparse(0)
 }
 
+// hashPages sets results[j] to the hash of the page of jobs[j].
+func (t *Tree) hashPages(results []Hash, jobs []pageJob) {
+	for j := range jobs {
+		r := t.regions[jobs[j].region]
+		offset := jobs[j].page * PageSize
+		results[j] = t.f.hashPage(r.Data[offset : offset+PageSize])
+	}
+}
+
 // climb rehashes the ancestors of the heap indices (ascending, all at one depth) up to the root.
 func (t *Tree) climb(r *regionTree, indices []uint64) []uint64 {
 	for log2Child := Log2PageSize; log2Child < Log2PageSize+r.nodes.height; log2Child++ {
@@ -297,9 +306,13 @@ func (t *Tree) climb(r *regionTree, indices []uint64) []uint64 {
 		indices = parents
 		results := slices.Grow(t.inner[:0], len(parents))[:len(parents)]
 		t.inner = results
-		parallelFor(t.workers, len(parents), innerGrain, func(lo, hi int) {
-			t.f.hashChildren(results[lo:hi], parents[lo:hi], &r.nodes, log2Child)
-		})
+		if serial(t.workers, len(parents), innerGrain) {
+			t.f.hashChildren(results, parents, &r.nodes, log2Child)
+		} else {
+			parallelFor(t.workers, len(parents), innerGrain, func(lo, hi int) {
+				t.f.hashChildren(results[lo:hi], parents[lo:hi], &r.nodes, log2Child)
+			})
+		}
 		for j, p := range parents {
 			r.nodes.set(p, results[j])
 		}

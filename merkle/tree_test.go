@@ -439,3 +439,32 @@ func TestPageSetAgainstMap(t *testing.T) {
 		}
 	}
 }
+
+// TestCloneConcurrentUse updates a tree and its clone from two goroutines at once (run with -race).
+func TestCloneConcurrentUse(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 13))
+	regions := []Region{region("ram", 0x80000000, 3000, sparseFill(rng, 500))}
+	tree, _ := New(Keccak256, regions)
+	copies := cloneRegions(regions)
+	clone := tree.Clone(copies)
+	copies = clone.Regions()
+	rngA, rngB := rand.New(rand.NewPCG(1, 13)), rand.New(rand.NewPCG(2, 13))
+	done := make(chan Hash)
+	go func() {
+		for range 5 {
+			mutate(rngA, regions, 200)
+			tree.RootHash()
+		}
+		done <- tree.RootHash()
+	}()
+	for range 5 {
+		mutate(rngB, copies, 200)
+		clone.RootHash()
+	}
+	a, b := <-done, clone.RootHash()
+	wantA, _ := RootHashOf(Keccak256, regions, 1)
+	wantB, _ := RootHashOf(Keccak256, copies, 1)
+	if a != wantA || b != wantB {
+		t.Fatal("concurrent use of a tree and its clone gave wrong roots")
+	}
+}
