@@ -276,3 +276,21 @@ func TestProofJSONRejects(t *testing.T) {
 		})
 	}
 }
+
+func TestHashBase64(t *testing.T) {
+	h := mustHex(t, "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")
+	// Encoded independently: base64 of those 32 bytes.
+	const want = "xdJGAYb3IzySfn2y3McDwOUAtlPKgic7e/rYBF2FpHA="
+	if h.Base64() != want {
+		t.Fatalf("Base64 = %s, want %s", h.Base64(), want)
+	}
+	back, err := ParseHashBase64(want)
+	if err != nil || back != h {
+		t.Fatalf("ParseHashBase64: %v %v", back, err)
+	}
+	for _, bad := range []string{"", want[:43], want + "=", "xdJGAYb3IzySfn2y3McDwOUAtlPKgic7e/rYBF2FpHB="} {
+		if _, err := ParseHashBase64(bad); err == nil {
+			t.Errorf("ParseHashBase64(%q) accepted", bad)
+		}
+	}
+}

@@ -18,6 +18,14 @@ import (
 
 var hashEncoding = base64.StdEncoding.Strict()
 
+// Base64 returns the hash as the reference writes hashes in JSON: 44 characters of padded standard
+// base64.
+func (h Hash) Base64() string { return hashEncoding.EncodeToString(h[:]) }
+
+// ParseHashBase64 reads a hash as Base64 writes it, strictly (exactly 44 characters, canonical
+// padding bits, no line breaks).
+func ParseHashBase64(s string) (Hash, error) { return decodeHash(s, "hash") }
+
 // MarshalJSON writes the proof in the reference's JSON form.
 func (p *Proof) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer

@@ -275,11 +275,17 @@ func (t *Tree) Update() {
 		indices := t.indices[:0]
 		base := uint64(1) << r.nodes.height
 		for j := lo; j < hi; j++ {
-			indices = append(indices, base+jobs[j].page)
-			r.nodes.set(base+jobs[j].page, results[j])
+			// A marked page whose bytes did not change (a page that only sat in the write TLB)
+			// leaves the nodes above it alone.
+			if i := base + jobs[j].page; r.nodes.get(i) != results[j] {
+				r.nodes.set(i, results[j])
+				indices = append(indices, i)
+			}
 		}
-		t.indices = t.climb(r, indices)
-		r.changed = true
+		if len(indices) > 0 {
+			t.indices = t.climb(r, indices)
+			r.changed = r.changed || len(t.indices) > 0 // the region's root moved
+		}
 		lo = hi
 	}
 	t.refreshSparse(0)
@@ -294,16 +300,16 @@ func (t *Tree) hashPages(results []Hash, jobs []pageJob) {
 	}
 }
 
-// climb rehashes the ancestors of the heap indices (ascending, all at one depth) up to the root.
+// climb rehashes the ancestors of the heap indices (ascending, all at one depth, nodes that
+// changed) up to the root, stopping along paths where a parent comes out unchanged.
 func (t *Tree) climb(r *regionTree, indices []uint64) []uint64 {
-	for log2Child := Log2PageSize; log2Child < Log2PageSize+r.nodes.height; log2Child++ {
+	for log2Child := Log2PageSize; log2Child < Log2PageSize+r.nodes.height && len(indices) > 0; log2Child++ {
 		parents := indices[:0]
 		for _, i := range indices {
 			if len(parents) == 0 || parents[len(parents)-1] != i/2 {
 				parents = append(parents, i/2)
 			}
 		}
-		indices = parents
 		results := slices.Grow(t.inner[:0], len(parents))[:len(parents)]
 		t.inner = results
 		if serial(t.workers, len(parents), innerGrain) {
@@ -313,9 +319,14 @@ func (t *Tree) climb(r *regionTree, indices []uint64) []uint64 {
 				t.f.hashChildren(results[lo:hi], parents[lo:hi], &r.nodes, log2Child)
 			})
 		}
+		changed := parents[:0]
 		for j, p := range parents {
-			r.nodes.set(p, results[j])
+			if r.nodes.get(p) != results[j] {
+				r.nodes.set(p, results[j])
+				changed = append(changed, p)
+			}
 		}
+		indices = changed
 	}
 	return indices
 }
