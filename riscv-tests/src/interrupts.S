@@ -108,7 +108,6 @@ RVT_CODE_BEGIN
         csrsi mstatus, MSTATUS_SIE; STRAP_RESUME_AT(3f); GO_S; TRAP_NONE; j rvt_fail; 3: CHECK_TRAP_LEVEL(1); CHECK_TRAP_CAUSE(INTERRUPT_FLAG | IRQ_SSI); \
         csrci sip, MIP_SSIP; GO_M
     QUIET
-#ifndef RVT_QEMU /* QEMU: serves M-level interrupts before S-level ones (STI to M first); sip cannot clear SEIP */
     /* the reference picks by fixed order among all pending-and-enabled interrupts:
        in S with SIE = 1, a delegated SEI (to S) goes before a non-delegated STI (to M) */
     CASE; li a0, MIP_SEIP; csrw mideleg, a0; li a0, MIP_SEIP | MIP_STIP; csrw mie, a0; csrw mip, a0; csrsi mstatus, MSTATUS_SIE; \
@@ -116,7 +115,6 @@ RVT_CODE_BEGIN
         3: CHECK_TRAP_LEVEL(1); CHECK_TRAP_CAUSE(INTERRUPT_FLAG | IRQ_SEI); li a0, MIP_SEIP; csrc sip, a0; TRAP_NONE; j rvt_fail; \
         1: CHECK_TRAP_LEVEL(3); CHECK_TRAP_CAUSE(INTERRUPT_FLAG | IRQ_STI); CHECK_TRAP_FROM(PRV_S)
     QUIET
-#endif
 
     /* a vectored mtvec is not kept: interrupts also go to the base */
 #ifndef RVT_QEMU /* QEMU: keeps vectored mode */

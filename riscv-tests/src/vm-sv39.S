@@ -139,9 +139,7 @@ RVT_CODE_BEGIN
     CASE; li a1, 0x40400000; GO_S; TRAP_TVAL(CAUSE_LOAD_PAGE_FAULT, 0x40400000, ld a0, 0(a1))       /* misaligned megapage */
     CASE; li a1, 0x100000000; GO_S; TRAP_TVAL(CAUSE_LOAD_PAGE_FAULT, 0x100000000, ld a0, 0(a1))     /* misaligned gigapage */
     CASE; li a1, 0x100000000; GO_S; TRAP_TVAL(CAUSE_STORE_PAGE_FAULT, 0x100000000, sd a0, 0(a1))
-#ifndef RVT_QEMU /* QEMU: reports a page-table read outside memory as an access fault */
     CASE; li a1, 0x140000000; GO_S; TRAP_TVAL(CAUSE_LOAD_PAGE_FAULT, 0x140000000, ld a0, 0(a1))     /* table outside memory */
-#endif
     CASE; li a1, 0x180000000; GO_S; TRAP_TVAL(CAUSE_LOAD_PAGE_FAULT, 0x180000000, ld a0, 0(a1))     /* pointer with bit 54 */
     /* canonical addresses: bits 63..39 copy bit 38 */
     CASE; GO_S; li a1, 0xffffffffc0000000; la a2, pg_data0; li a3, 0x80000000; sub a2, a2, a3; add a1, a1, a2; ld a0, 0(a1); GO_M; CHECK(a0, MARK(0))
