@@ -1,6 +1,9 @@
 package emu
 
-import "unsafe"
+import (
+	"github.com/rivetvm/rivet/emu/isa"
+	"unsafe"
+)
 
 // Decoded code pages. The run loop keeps, per physical page it executes
 // from, the decoded form of each instruction (one entry per halfword), so an
@@ -31,7 +34,7 @@ const (
 
 type codePage struct {
 	host unsafe.Pointer // host address of the page
-	ins  [codeSlots]dinsn
+	ins  [codeSlots]isa.Insn
 }
 
 // codePageFor returns the decoded page for a host page, creating it (and

@@ -1,6 +1,8 @@
 package emu
 
 import (
+	"github.com/rivetvm/rivet/emu/isa"
+
 	"math/bits"
 	"unsafe"
 )
@@ -41,13 +43,13 @@ func (st *fastState) setFetch(page uint64, code *codePage) {
 }
 
 // extendLoad widens a loaded value as the load operation specifies.
-func extendLoad(op uint8, v uint64) uint64 {
+func extendLoad(op isa.Op, v uint64) uint64 {
 	switch op {
-	case opLB:
+	case isa.LB:
 		return uint64(int64(int8(v)))
-	case opLH:
+	case isa.LH:
 		return uint64(int64(int16(v)))
-	case opLW:
+	case isa.LW:
 		return sext32(v)
 	}
 	return v
@@ -60,7 +62,7 @@ func mulhu(a, b uint64) uint64 {
 
 // runFastOne executes one decoded instruction d at st.pc with runFast's
 // semantics (for an instruction fetched across a page end).
-func runFastOne(x *[32]uint64, hot *[3][tlbSetSize]hotSlot, st *fastState, d *dinsn) fastExit {
+func runFastOne(x *[32]uint64, hot *[3][tlbSetSize]hotSlot, st *fastState, d *isa.Insn) fastExit {
 	saved := *st
 	st.fetchPage, st.base, st.end = st.pc, unsafe.Pointer(d), st.mcycle+1
 	exit := runFast(x, hot, st, false)

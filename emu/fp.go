@@ -1,6 +1,8 @@
 package emu
 
 import (
+	"github.com/rivetvm/rivet/emu/isa"
+
 	"errors"
 
 	sf "github.com/rivetvm/rivet/emu/softfloat"
@@ -75,7 +77,7 @@ func (m *Machine) execFP(insn uint32, pc, mcycle uint64) (execStatus, uint64) {
 		default:
 			return m.illegalInsn(insn, pc)
 		}
-		v, npc, ok := m.readVirtual(pc, mcycle, s.X[rs1]+immI(insn), size, false)
+		v, npc, ok := m.readVirtual(pc, mcycle, s.X[rs1]+isa.ImmI(insn), size, false)
 		if !ok {
 			return statusFailure, npc
 		}
@@ -94,7 +96,7 @@ func (m *Machine) execFP(insn uint32, pc, mcycle uint64) (execStatus, uint64) {
 		default:
 			return m.illegalInsn(insn, pc)
 		}
-		vaddr := s.X[rs1] + immS(insn)
+		vaddr := s.X[rs1] + isa.ImmS(insn)
 		st, npc := m.writeVirtual(pc, mcycle, vaddr, size, s.F[rs2]&sizeMask(size))
 		if st == statusFailure {
 			return st, npc
@@ -462,13 +464,13 @@ func (m *Machine) execCompressedFP(insn uint32, pc, mcycle uint64) (execStatus, 
 	load := false
 	switch (insn&3)<<3 | (insn>>13)&7 {
 	case 0x01: // C.FLD
-		vaddr, reg, load = s.X[cRs1p(insn)]+cImmLD(insn), cRs2p(insn), true
+		vaddr, reg, load = s.X[isa.CRs1p(insn)]+isa.CImmLD(insn), isa.CRs2p(insn), true
 	case 0x05: // C.FSD
-		vaddr, reg = s.X[cRs1p(insn)]+cImmLD(insn), cRs2p(insn)
+		vaddr, reg = s.X[isa.CRs1p(insn)]+isa.CImmLD(insn), isa.CRs2p(insn)
 	case 0x11: // C.FLDSP
-		vaddr, reg, load = s.X[2]+cImmLDSP(insn), cRd(insn), true
+		vaddr, reg, load = s.X[2]+isa.CImmLDSP(insn), isa.CRd(insn), true
 	case 0x15: // C.FSDSP
-		vaddr, reg = s.X[2]+cImmSDSP(insn), cRs2(insn)
+		vaddr, reg = s.X[2]+isa.CImmSDSP(insn), isa.CRs2(insn)
 	default:
 		return m.illegalInsn(insn, pc)
 	}

@@ -1,6 +1,8 @@
 package emu
 
 import (
+	"github.com/rivetvm/rivet/emu/isa"
+
 	"math/bits"
 	"unsafe"
 )
@@ -53,65 +55,6 @@ func (m *Machine) Run(mcycleEnd uint64) (BreakReason, error) {
 	}
 	return BreakReachedTargetMcycle, nil
 }
-
-// Sign-extended immediates.
-func immI(insn uint32) uint64 { return uint64(int64(int32(insn) >> 20)) }
-func immS(insn uint32) uint64 {
-	return uint64(int64(int32(insn&0xFE000000)>>20) | int64((insn>>7)&0x1F))
-}
-func immB(insn uint32) uint64 {
-	v := int32(insn&0x80000000)>>19 | int32((insn&0x80)<<4) | int32((insn>>20)&0x7E0) | int32((insn>>7)&0x1E)
-	return uint64(int64(v))
-}
-func immU(insn uint32) uint64 { return uint64(int64(int32(insn & 0xFFFFF000))) }
-func immJ(insn uint32) uint64 {
-	v := int32(insn&0x80000000)>>11 | int32(insn&0xFF000) | int32((insn>>9)&0x800) | int32((insn>>20)&0x7FE)
-	return uint64(int64(v))
-}
-
-// Compressed-format fields and immediates (RISC-V C extension, chapter 16).
-func cRs1p(insn uint32) uint32 { return 8 + (insn>>7)&7 } // rs1'/rd'
-func cRs2p(insn uint32) uint32 { return 8 + (insn>>2)&7 } // rs2'/rd'
-func cRd(insn uint32) uint32   { return (insn >> 7) & 31 }
-func cRs2(insn uint32) uint32  { return (insn >> 2) & 31 }
-
-// cImm6 is the CI-format 6-bit immediate (bit 12 and bits 6:2), sign-extended.
-func cImm6(insn uint32) uint64 {
-	v := int64((insn>>2)&31) | int64((insn>>12)&1)<<5
-	return uint64(v << 58 >> 58)
-}
-
-// cShamt is the CI/CB-format 6-bit shift amount.
-func cShamt(insn uint32) uint64 { return uint64((insn>>2)&31 | (insn>>7)&32) }
-
-func cImmJ(insn uint32) uint64 {
-	v := (insn>>1)&0x800 | (insn>>7)&0x10 | (insn>>1)&0x300 | (insn<<2)&0x400 |
-		(insn>>1)&0x40 | (insn<<1)&0x80 | (insn>>2)&0xE | (insn<<3)&0x20
-	return uint64(int64(int32(v<<20) >> 20))
-}
-
-func cImmB(insn uint32) uint64 {
-	v := (insn>>4)&0x100 | (insn>>7)&0x18 | (insn<<1)&0xC0 | (insn>>2)&0x6 | (insn<<3)&0x20
-	return uint64(int64(int32(v<<23) >> 23))
-}
-
-func cImmAddi4spn(insn uint32) uint64 {
-	return uint64((insn>>7)&0x30 | (insn>>1)&0x3C0 | (insn>>4)&0x4 | (insn>>2)&0x8)
-}
-func cImmLW(insn uint32) uint64 { return uint64((insn>>7)&0x38 | (insn>>4)&0x4 | (insn<<1)&0x40) }
-func cImmLD(insn uint32) uint64 { return uint64((insn>>7)&0x38 | (insn<<1)&0xC0) }
-func cImmAddi16sp(insn uint32) uint64 {
-	v := (insn>>3)&0x200 | (insn>>2)&0x10 | (insn<<1)&0x40 | (insn<<4)&0x180 | (insn<<3)&0x20
-	return uint64(int64(int32(v<<22) >> 22))
-}
-func cImmLUI(insn uint32) uint64 {
-	v := (insn<<5)&0x20000 | (insn<<10)&0x1F000
-	return uint64(int64(int32(v<<14) >> 14))
-}
-func cImmLWSP(insn uint32) uint64 { return uint64((insn>>7)&0x20 | (insn>>2)&0x1C | (insn<<4)&0xC0) }
-func cImmLDSP(insn uint32) uint64 { return uint64((insn>>7)&0x20 | (insn>>2)&0x18 | (insn<<4)&0x1C0) }
-func cImmSWSP(insn uint32) uint64 { return uint64((insn>>7)&0x3C | (insn>>1)&0xC0) }
-func cImmSDSP(insn uint32) uint64 { return uint64((insn>>7)&0x38 | (insn>>1)&0x1C0) }
 
 func mulh(a, b int64) uint64 {
 	hi, _ := bits.Mul64(uint64(a), uint64(b))
@@ -319,13 +262,13 @@ func (m *Machine) step(st *fastState, why fastExit) execStatus {
 	s := m.s
 	x := &s.X
 	pc := st.pc
-	var d *dinsn
+	var d *isa.Insn
 	var insn uint32 // the raw word, read only for the operations that need it
 	haveRaw := false
 	if off := pc ^ st.fetchPage; off < pageOffMask-1 {
 		d = &st.code.ins[off>>1]
-		if d.op == opNone {
-			*d = decode(*(*uint32)(unsafe.Add(st.code.host, off)))
+		if d.Op == isa.None {
+			*d = isa.Decode(*(*uint32)(unsafe.Add(st.code.host, off)))
 		}
 	} else {
 		var ok bool
@@ -342,33 +285,33 @@ func (m *Machine) step(st *fastState, why fastExit) execStatus {
 			st.mcycle++
 			return statusSuccess // the fetch raised an exception; the cache is already dropped
 		}
-		m.scratch = decode(insn)
+		m.scratch = isa.Decode(insn)
 		d = &m.scratch
 		haveRaw = true
 	}
-	if why == exitFetch && !haveRaw && isSimple(d.op) {
+	if why == exitFetch && !haveRaw && isSimple(d.Op) {
 		return statusSuccess // just decoded, or the fetch cache moved: runFast takes it
 	}
-	rd, rs1 := d.rd&31, d.rs1&31
+	rd, rs1 := d.Rd&31, d.Rs1&31
 	mcycle := st.mcycle
 	status := statusSuccess
-	switch d.op {
-	case opLD, opLW, opLWU, opLH, opLHU, opLB, opLBU, opSD, opSW, opSH, opSB:
+	switch d.Op {
+	case isa.LD, isa.LW, isa.LWU, isa.LH, isa.LHU, isa.LB, isa.LBU, isa.SD, isa.SW, isa.SH, isa.SB:
 		status, pc = m.memorySlow(d, pc, mcycle)
-	case opEBREAK:
+	case isa.EBREAK:
 		pc = m.raiseException(pc, causeBreakpoint, pc)
 		status = statusFailure
-	case opSYSTEM, opAMO, opFP, opIllegal:
+	case isa.SYSTEM, isa.AMO, isa.FP, isa.Illegal:
 		if !haveRaw {
 			insn = *(*uint32)(unsafe.Add(st.code.host, pc&pageOffMask))
 		}
-		switch d.op {
-		case opSYSTEM:
+		switch d.Op {
+		case isa.SYSTEM:
 			status, pc = m.execSystem(insn, pc, mcycle)
-		case opAMO:
+		case isa.AMO:
 			status, pc = m.execAMO(insn, pc, mcycle)
-		case opFP:
-			if d.size == 2 {
+		case isa.FP:
+			if d.Size == 2 {
 				status, pc = m.execCompressedFP(insn, pc, mcycle)
 			} else {
 				status, pc = m.execFP(insn, pc, mcycle)
@@ -390,7 +333,7 @@ func (m *Machine) step(st *fastState, why fastExit) execStatus {
 			st.mcycle = mcycle + 1
 			return status
 		}
-		if d.op == opSRAIW && rd == 0 && rs1 == 31 && m.opts.SoftYield {
+		if d.Op == isa.SRAIW && rd == 0 && rs1 == 31 && m.opts.SoftYield {
 			return statusYield
 		}
 		return statusSuccess
@@ -402,37 +345,37 @@ func (m *Machine) step(st *fastState, why fastExit) execStatus {
 
 // memorySlow finishes a load or store that missed the TLB (or needs a device
 // or a trap).
-func (m *Machine) memorySlow(d *dinsn, pc, mcycle uint64) (execStatus, uint64) {
+func (m *Machine) memorySlow(d *isa.Insn, pc, mcycle uint64) (execStatus, uint64) {
 	x := &m.s.X
-	vaddr := x[d.rs1&31] + d.imm
-	if size := loadSize[d.op]; size != 0 {
+	vaddr := x[d.Rs1&31] + d.Imm
+	if size := loadSize[d.Op]; size != 0 {
 		v, npc, ok := m.readVirtual(pc, mcycle, vaddr, size, false)
 		if !ok {
 			return statusFailure, npc
 		}
-		if rd := d.rd & 31; rd != 0 {
-			x[rd] = extendLoad(d.op, v)
+		if rd := d.Rd & 31; rd != 0 {
+			x[rd] = extendLoad(d.Op, v)
 		}
 		if m.codeDropped { // the page walk wrote a PTE inside a code page
-			return statusFlushFetch, pc + uint64(d.size)
+			return statusFlushFetch, pc + uint64(d.Size)
 		}
-		return statusSuccess, pc + uint64(d.size)
+		return statusSuccess, pc + uint64(d.Size)
 	}
-	st, npc := m.writeVirtual(pc, mcycle, vaddr, storeSize[d.op], x[d.rs2&31])
+	st, npc := m.writeVirtual(pc, mcycle, vaddr, storeSize[d.Op], x[d.Rs2&31])
 	if st == statusFailure {
 		return st, npc
 	}
-	return st, pc + uint64(d.size)
+	return st, pc + uint64(d.Size)
 }
 
 // isSimple reports whether runFast executes an operation.
-func isSimple(op uint8) bool {
-	return op != opNone && op < opEBREAK
+func isSimple(op isa.Op) bool {
+	return op != isa.None && op < isa.EBREAK
 }
 
 // Access sizes of the load and store operations.
-var loadSize = [opCount]uint64{opLB: 1, opLBU: 1, opLH: 2, opLHU: 2, opLW: 4, opLWU: 4, opLD: 8}
-var storeSize = [opCount]uint64{opSB: 1, opSH: 2, opSW: 4, opSD: 8}
+var loadSize = [isa.OpCount]uint64{isa.LB: 1, isa.LBU: 1, isa.LH: 2, isa.LHU: 2, isa.LW: 4, isa.LWU: 4, isa.LD: 8}
+var storeSize = [isa.OpCount]uint64{isa.SB: 1, isa.SH: 2, isa.SW: 4, isa.SD: 8}
 
 // execAMO runs LR, SC and the AMOs.
 func (m *Machine) execAMO(insn uint32, pc, mcycle uint64) (execStatus, uint64) {

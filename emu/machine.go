@@ -1,6 +1,8 @@
 package emu
 
 import (
+	"github.com/rivetvm/rivet/emu/isa"
+
 	"errors"
 	"fmt"
 	"io"
@@ -74,7 +76,7 @@ type Machine struct {
 	tree        *merkle.Tree
 	code        map[unsafe.Pointer]*codePage // decoded code pages, by host page
 	codeDropped bool                         // a decoded page was dropped: the run loop must refetch
-	scratch     dinsn                        // decoded instruction fetched across a page end
+	scratch     isa.Insn                     // decoded instruction fetched across a page end
 
 	closed bool
 }
