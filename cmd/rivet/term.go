@@ -2,6 +2,9 @@ package main
 
 import (
 	"os"
+	"os/signal"
+	"sync"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -12,6 +15,8 @@ type termInput struct {
 	ch chan byte
 }
 
+// Getchar returns the next byte typed, or -1 when none is waiting (the guest
+// polls; HTIF console getchar never blocks).
 func (t *termInput) Getchar() int {
 	select {
 	case c, ok := <-t.ch:
@@ -24,8 +29,15 @@ func (t *termInput) Getchar() int {
 	}
 }
 
+// terminatingSignals end rivet while the terminal is raw. With ISIG off the
+// keyboard sends none of them (Ctrl-C goes to the guest), so they come from
+// kill, a closing terminal, or a supervisor.
+var terminatingSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
 // openTerminalInput puts stdin in raw mode (when it is a terminal) and
-// returns the input source and a function that restores the terminal.
+// returns the input source and a function that restores the terminal. Until
+// restore is called, a terminating signal restores the terminal first and
+// then ends rivet by that same signal, so the shell sees the usual status.
 func openTerminalInput() (*termInput, func(), error) {
 	t := &termInput{ch: make(chan byte, 4096)}
 	restore := func() {}
@@ -38,10 +50,44 @@ func openTerminalInput() (*termInput, func(), error) {
 		raw.Cflag |= unix.CS8
 		raw.Cc[unix.VMIN] = 1
 		raw.Cc[unix.VTIME] = 0
+		// Catch signals before going raw: one arriving in between would
+		// otherwise leave the terminal raw.
+		// Signals the parent ignores (nohup, a background job) stay ignored.
+		sigs := make(chan os.Signal, 1)
+		for _, sig := range terminatingSignals {
+			if !signal.Ignored(sig) {
+				signal.Notify(sigs, sig)
+			}
+		}
 		if err := unix.IoctlSetTermios(fd, unix.TCSETS, &raw); err != nil {
+			signal.Stop(sigs)
 			return nil, nil, err
 		}
-		restore = func() { unix.IoctlSetTermios(fd, unix.TCSETS, old) }
+		var termOnce, stopOnce sync.Once
+		done := make(chan struct{})
+		restoreTerminal := func() {
+			termOnce.Do(func() {
+				// TCSETSW lets pending guest output drain in the old mode's
+				// order before the settings change.
+				unix.IoctlSetTermios(fd, unix.TCSETSW, old)
+			})
+		}
+		restore = func() {
+			stopOnce.Do(func() {
+				signal.Stop(sigs)
+				close(done)
+			})
+			restoreTerminal()
+		}
+		go func() {
+			select {
+			case sig := <-sigs:
+				restoreTerminal()
+				signal.Reset(sig)
+				unix.Kill(os.Getpid(), sig.(syscall.Signal))
+			case <-done:
+			}
+		}()
 	}
 	go func() {
 		buf := make([]byte, 256)
