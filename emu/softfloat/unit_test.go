@@ -581,3 +581,26 @@ func mul128(a, b uint64) (uint64, uint64) {
 func less128(aHi, aLo, bHi, bLo uint64) bool {
 	return aHi < bHi || aHi == bHi && aLo < bLo
 }
+
+// TestNoAllocations checks that no operation allocates, on ordinary,
+// subnormal and NaN operands.
+func TestNoAllocations(t *testing.T) {
+	if testing.CoverMode() != "" {
+		t.Skip("coverage instrumentation changes allocation counts")
+	}
+	var sink uint64
+	for _, v := range []struct{ a, b, c uint64 }{
+		{d(1.5), d(-2.25), d(3)}, {dMinSub, dMaxSub, dNegZero}, {dSNaN, dQNaNPay, dInf},
+	} {
+		for _, op := range diffOps() {
+			allocs := testing.AllocsPerRun(20, func() {
+				r, fl := op.soft(v.a, v.b, v.c, RMM)
+				sink += r + uint64(fl)
+			})
+			if allocs != 0 {
+				t.Errorf("%s allocates %.0f times per call", op.name, allocs)
+			}
+		}
+	}
+	_ = sink
+}
