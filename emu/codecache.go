@@ -32,23 +32,28 @@ const (
 	tlbPoisoned = ^uint64(0) - 1
 )
 
-type codePage struct {
-	host unsafe.Pointer // host address of the page
-	ins  [codeSlots]isa.Insn
+// CodePage is the decoded code of one physical page: one entry per halfword
+// (entry i decodes the instruction at byte offset 2i; isa.None until
+// needed). An Engine may keep its translations of the page in Engine; they
+// are dropped (Engine.DropPage) when the page is.
+type CodePage struct {
+	Host   unsafe.Pointer // host address of the page
+	Ins    [codeSlots]isa.Insn
+	Engine any
 }
 
 // codePageFor returns the decoded page for a host page, creating it (and
 // poisoning write-TLB slots that map the page) when needed.
-func (m *Machine) codePageFor(host unsafe.Pointer) *codePage {
+func (m *Machine) codePageFor(host unsafe.Pointer) *CodePage {
 	if cp, ok := m.code[host]; ok {
 		return cp
 	}
 	if len(m.code) >= maxCodePages {
 		m.dropAllCode()
 	}
-	cp := &codePage{host: host}
+	cp := &CodePage{Host: host}
 	if m.code == nil {
-		m.code = map[unsafe.Pointer]*codePage{}
+		m.code = map[unsafe.Pointer]*CodePage{}
 	}
 	m.code[host] = cp
 	for i := range m.hot[tlbWrite] {
@@ -73,10 +78,13 @@ func (m *Machine) dropCode(host unsafe.Pointer) {
 	if _, ok := m.code[host]; !ok {
 		return
 	}
+	if m.engine != nil {
+		m.engine.DropPage(m.code[host])
+	}
 	delete(m.code, host)
 	m.codeDropped = true
 	for i := range m.hot[tlbCode] {
-		if h := &m.hot[tlbCode][i]; h.code != nil && h.code.host == host {
+		if h := &m.hot[tlbCode][i]; h.code != nil && h.code.Host == host {
 			h.code = nil
 		}
 	}
@@ -102,3 +110,10 @@ func (m *Machine) dropCodeRange(r *memRange, off, n uint64) {
 		m.dropCode(unsafe.Add(r.host, p))
 	}
 }
+
+// Aliases keep engine.go free of the isa import's name in its API docs.
+type isaInsn = isa.Insn
+
+const isaNone = isa.None
+
+var isaDecode = isa.Decode

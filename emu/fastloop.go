@@ -5,18 +5,18 @@ import (
 	"unsafe"
 )
 
-// runFast runs simple instructions until mcycle reaches st.end or an
+// runFast runs simple instructions until mcycle reaches st.End or an
 // instruction needs the general path (left unexecuted, pc at it). It makes
 // no calls on its hot path, so its locals stay in host registers.
-func runFast(x *[32]uint64, hot *[3][tlbSetSize]hotSlot, st *fastState, softYield bool) fastExit {
-	pc, mcycle, end := st.pc, st.mcycle, st.end
-	page, base := st.fetchPage, st.base
-	exit := exitEnd
+func runFast(x *[32]uint64, hot *[3][tlbSetSize]hotSlot, st *EngineState, softYield bool) EngineExit {
+	pc, mcycle, end := st.PC, st.Mcycle, st.End
+	page, base := st.FetchPage, st.base
+	exit := ExitEnd
 loop:
 	for ; mcycle < end; mcycle++ {
 		off := pc ^ page
 		if off >= pageOffMask-1 {
-			exit = exitFetch
+			exit = ExitFetch
 			break
 		}
 		// Entries are 16 bytes, one per halfword: entry off/2 is at off*8.
@@ -39,7 +39,7 @@ loop:
 			size := loadSize[d.Op]
 			h := &hot[tlbRead][(vaddr>>Log2PageSize)&(tlbSetSize-1)]
 			if !tlbHit(h.vaddrPage, vaddr, size) {
-				exit = exitMemory
+				exit = ExitMemory
 				break loop
 			}
 			if rd := d.Rd & 31; rd != 0 {
@@ -51,7 +51,7 @@ loop:
 			size := storeSize[d.Op]
 			h := &hot[tlbWrite][(vaddr>>Log2PageSize)&(tlbSetSize-1)]
 			if !tlbHit(h.vaddrPage, vaddr, size) {
-				exit = exitMemory
+				exit = ExitMemory
 				break loop
 			}
 			storeHost(unsafe.Add(h.host, vaddr&pageOffMask), size, x[d.Rs2&31])
@@ -369,20 +369,20 @@ loop:
 			if rd := d.Rd & 31; rd != 0 {
 				x[rd] = uint64(int64(int32(x[d.Rs1&31]) >> d.Imm))
 			} else if d.Rs1 == 31 && softYield {
-				exit = exitGeneral // SRAIW x0, x31, imm: the soft-yield hint
+				exit = ExitGeneral // SRAIW x0, x31, imm: the soft-yield hint
 				break loop
 			}
 			pc += uint64(d.Size)
 		case isa.NOP:
 			pc += uint64(d.Size)
 		default: // isa.None (not decoded yet), or an operation for the general path
-			exit = exitGeneral
+			exit = ExitGeneral
 			if d.Op == isa.None {
-				exit = exitFetch
+				exit = ExitFetch
 			}
 			break loop
 		}
 	}
-	st.pc, st.mcycle = pc, mcycle
+	st.PC, st.Mcycle = pc, mcycle
 	return exit
 }

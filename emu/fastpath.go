@@ -16,29 +16,34 @@ import (
 // and the general path in interp.go executes that one instruction. Each
 // instruction's semantics are written once: simple ones here, the rest there.
 
-// fastExit says why runFast returned.
-type fastExit uint8
+// EngineExit says why runFast (or an Engine) returned.
+type EngineExit uint8
 
 const (
-	exitEnd     fastExit = iota // mcycle reached end
-	exitFetch                   // pc is outside the fetch cache, or not decoded yet
-	exitMemory                  // a load or store missed the TLB
-	exitGeneral                 // the instruction at pc needs the general path
+	ExitEnd      EngineExit = iota // mcycle reached End
+	ExitFetch                      // pc is outside the fetch cache, or not decoded yet
+	ExitMemory                     // a load or store missed the TLB
+	ExitGeneral                    // the instruction at pc needs the general path
+	ExitDeclined                   // (engines only) interpret up to Limit instead
 )
 
-// fastState is the run loop's state shared with runFast.
-type fastState struct {
-	pc, mcycle, end uint64
-	fetchPage       uint64         // page of the fetch cache (^pc when invalid)
-	code            *codePage      // decoded code of that page
-	base            unsafe.Pointer // &code.ins, for runFast
+// EngineState is the run loop's state, shared with runFast and engines.
+type EngineState struct {
+	PC, Mcycle, End uint64
+	FetchPage       uint64    // page of the fetch cache (^pc when invalid)
+	Code            *CodePage // decoded code of that page
+	// Limit is set by an engine that returns ExitDeclined: the interpreter's
+	// fast loop runs until Mcycle reaches min(Limit, End), then the engine is
+	// asked again.
+	Limit uint64
+	base  unsafe.Pointer // &Code.Ins, for runFast
 }
 
 // setFetch points the fetch cache at a page.
-func (st *fastState) setFetch(page uint64, code *codePage) {
-	st.fetchPage, st.code = page, code
+func (st *EngineState) setFetch(page uint64, code *CodePage) {
+	st.FetchPage, st.Code = page, code
 	if code != nil {
-		st.base = unsafe.Pointer(&code.ins)
+		st.base = unsafe.Pointer(&code.Ins)
 	}
 }
 
@@ -60,12 +65,12 @@ func mulhu(a, b uint64) uint64 {
 	return hi
 }
 
-// runFastOne executes one decoded instruction d at st.pc with runFast's
+// runFastOne executes one decoded instruction d at st.PC with runFast's
 // semantics (for an instruction fetched across a page end).
-func runFastOne(x *[32]uint64, hot *[3][tlbSetSize]hotSlot, st *fastState, d *isa.Insn) fastExit {
+func runFastOne(x *[32]uint64, hot *[3][tlbSetSize]hotSlot, st *EngineState, d *isa.Insn) EngineExit {
 	saved := *st
-	st.fetchPage, st.base, st.end = st.pc, unsafe.Pointer(d), st.mcycle+1
+	st.FetchPage, st.base, st.End = st.PC, unsafe.Pointer(d), st.Mcycle+1
 	exit := runFast(x, hot, st, false)
-	st.fetchPage, st.base, st.end = saved.fetchPage, saved.base, saved.end
+	st.FetchPage, st.base, st.End = saved.FetchPage, saved.base, saved.End
 	return exit
 }

@@ -215,85 +215,99 @@ func validAMO(funct5 uint32) bool {
 func (m *Machine) interpret(mcycleEnd uint64) execStatus {
 	s := m.s
 	x := &s.X
-	var st fastState
-	st.pc, st.mcycle = s.PC, s.Mcycle
-	if st.pc&1 != 0 {
-		st.pc = m.raiseException(st.pc, causeInsnMisaligned, st.pc)
+	var st EngineState
+	st.PC, st.Mcycle = s.PC, s.Mcycle
+	if st.PC&1 != 0 {
+		st.PC = m.raiseException(st.PC, causeInsnMisaligned, st.PC)
 	}
-	st.fetchPage = ^st.pc
+	st.FetchPage = ^st.PC
 	softYield := m.opts.SoftYield
 
-	for st.mcycle < mcycleEnd {
-		if st.mcycle%RTCFreqDiv == 0 {
-			m.setRTCInterrupt(st.mcycle)
+	for st.Mcycle < mcycleEnd {
+		if st.Mcycle%RTCFreqDiv == 0 {
+			m.setRTCInterrupt(st.Mcycle)
 		}
-		if npc, taken := m.raiseInterruptIfAny(st.pc); taken {
-			st.pc = npc
-			st.fetchPage = ^st.pc
+		if npc, taken := m.raiseInterruptIfAny(st.PC); taken {
+			st.PC = npc
+			st.FetchPage = ^st.PC
 		}
-		st.end = st.mcycle + min(mcycleEnd-st.mcycle, RTCFreqDiv-st.mcycle%RTCFreqDiv)
-		tickEnd := st.end
-		for st.mcycle < tickEnd {
-			exit := runFast(x, &m.hot, &st, softYield)
-			if exit == exitEnd {
-				break
+		st.End = st.Mcycle + min(mcycleEnd-st.Mcycle, RTCFreqDiv-st.Mcycle%RTCFreqDiv)
+		tickEnd := st.End
+		eng := m.engine
+		for st.Mcycle < tickEnd {
+			var exit EngineExit
+			if eng != nil {
+				exit = eng.Run(&st)
+				if exit == ExitDeclined {
+					st.End = min(st.Limit, tickEnd)
+					exit = runFast(x, &m.hot, &st, softYield)
+					st.End = tickEnd
+					if exit == ExitEnd {
+						continue
+					}
+				}
+			} else {
+				exit = runFast(x, &m.hot, &st, softYield)
+			}
+			if exit == ExitEnd || st.Mcycle >= tickEnd {
+				break // (an engine may stop exactly at the end with a block exit)
 			}
 			status := m.step(&st, exit)
 			if status != statusSuccess {
-				st.fetchPage = ^st.pc
+				st.FetchPage = ^st.PC
 				m.codeDropped = false
 				if status >= statusServeInterrupts {
 					if status == statusServeInterrupts {
 						break
 					}
-					s.PC, s.Mcycle = st.pc, st.mcycle
+					s.PC, s.Mcycle = st.PC, st.Mcycle
 					return status
 				}
 			}
 		}
 	}
-	s.PC, s.Mcycle = st.pc, st.mcycle
+	s.PC, s.Mcycle = st.PC, st.Mcycle
 	return statusSuccess
 }
 
-// step executes the one instruction at st.pc that runFast left (fetching
+// step executes the one instruction at st.PC that runFast left (fetching
 // and decoding it as needed), counting its cycle.
-func (m *Machine) step(st *fastState, why fastExit) execStatus {
+func (m *Machine) step(st *EngineState, why EngineExit) execStatus {
 	s := m.s
 	x := &s.X
-	pc := st.pc
+	pc := st.PC
 	var d *isa.Insn
 	var insn uint32 // the raw word, read only for the operations that need it
 	haveRaw := false
-	if off := pc ^ st.fetchPage; off < pageOffMask-1 {
-		d = &st.code.ins[off>>1]
+	if off := pc ^ st.FetchPage; off < pageOffMask-1 {
+		d = &st.Code.Ins[off>>1]
 		if d.Op == isa.None {
-			*d = isa.Decode(*(*uint32)(unsafe.Add(st.code.host, off)))
+			*d = isa.Decode(*(*uint32)(unsafe.Add(st.Code.Host, off)))
 		}
 	} else {
 		var ok bool
 		var host unsafe.Pointer
-		if st.code != nil {
-			host = st.code.host
+		if st.Code != nil {
+			host = st.Code.Host
 		}
 		var page uint64
-		var code *codePage
-		insn, pc, page, _, code, ok = m.fetchSlow(pc, st.fetchPage, host, st.code)
+		var code *CodePage
+		insn, pc, page, _, code, ok = m.fetchSlow(pc, st.FetchPage, host, st.Code)
 		st.setFetch(page, code)
 		if !ok {
-			st.pc = pc
-			st.mcycle++
+			st.PC = pc
+			st.Mcycle++
 			return statusSuccess // the fetch raised an exception; the cache is already dropped
 		}
 		m.scratch = isa.Decode(insn)
 		d = &m.scratch
 		haveRaw = true
 	}
-	if why == exitFetch && !haveRaw && isSimple(d.Op) {
+	if why == ExitFetch && !haveRaw && isSimple(d.Op) {
 		return statusSuccess // just decoded, or the fetch cache moved: runFast takes it
 	}
 	rd, rs1 := d.Rd&31, d.Rs1&31
-	mcycle := st.mcycle
+	mcycle := st.Mcycle
 	status := statusSuccess
 	switch d.Op {
 	case isa.LD, isa.LW, isa.LWU, isa.LH, isa.LHU, isa.LB, isa.LBU, isa.SD, isa.SW, isa.SH, isa.SB:
@@ -303,7 +317,7 @@ func (m *Machine) step(st *fastState, why fastExit) execStatus {
 		status = statusFailure
 	case isa.SYSTEM, isa.AMO, isa.FP, isa.Illegal:
 		if !haveRaw {
-			insn = *(*uint32)(unsafe.Add(st.code.host, pc&pageOffMask))
+			insn = *(*uint32)(unsafe.Add(st.Code.Host, pc&pageOffMask))
 		}
 		switch d.Op {
 		case isa.SYSTEM:
@@ -326,11 +340,11 @@ func (m *Machine) step(st *fastState, why fastExit) execStatus {
 	default:
 		// A simple instruction fetched across a page end, or one whose
 		// soft-yield hint fired: runFast executes it (alone).
-		st.pc = pc
+		st.PC = pc
 		exit := runFastOne(x, &m.hot, st, d)
-		if exit == exitMemory {
-			status, st.pc = m.memorySlow(d, pc, mcycle)
-			st.mcycle = mcycle + 1
+		if exit == ExitMemory {
+			status, st.PC = m.memorySlow(d, pc, mcycle)
+			st.Mcycle = mcycle + 1
 			return status
 		}
 		if d.Op == isa.SRAIW && rd == 0 && rs1 == 31 && m.opts.SoftYield {
@@ -338,8 +352,8 @@ func (m *Machine) step(st *fastState, why fastExit) execStatus {
 		}
 		return statusSuccess
 	}
-	st.pc = pc
-	st.mcycle = mcycle + 1
+	st.PC = pc
+	st.Mcycle = mcycle + 1
 	return status
 }
 

@@ -74,9 +74,10 @@ type Machine struct {
 	hot [3][tlbSetSize]hotSlot
 
 	tree        *merkle.Tree
-	code        map[unsafe.Pointer]*codePage // decoded code pages, by host page
+	code        map[unsafe.Pointer]*CodePage // decoded code pages, by host page
 	codeDropped bool                         // a decoded page was dropped: the run loop must refetch
 	scratch     isa.Insn                     // decoded instruction fetched across a page end
+	engine      Engine                       // runs simple instructions; nil: the interpreter's fast loop
 
 	closed bool
 }
@@ -396,6 +397,10 @@ func (m *Machine) Close() error {
 	}
 	m.closed = true
 	var first error
+	if m.engine != nil {
+		first = m.engine.Close()
+		m.engine = nil
+	}
 	for _, r := range m.ranges {
 		if err := r.close(); err != nil && first == nil {
 			first = err
@@ -468,4 +473,17 @@ func (m *Machine) rangeOf(paddr, size uint64) *memRange {
 		}
 	}
 	return nil
+}
+
+// RangeBytes returns the live bytes of every hashed range, keyed by name,
+// for comparing machines in tests and tools. The slices alias machine
+// memory: do not write through them.
+func (m *Machine) RangeBytes() map[string][]byte {
+	out := map[string][]byte{}
+	for _, r := range m.ranges {
+		if r.hashed {
+			out[r.name] = r.data
+		}
+	}
+	return out
 }

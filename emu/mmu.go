@@ -219,6 +219,10 @@ func (m *Machine) storeSlow(pc, mcycle, vaddr, size, val uint64) (execStatus, ui
 		if r.isMemory() {
 			p := m.replaceTLBEntry(tlbWrite, vaddr, paddr, idx)
 			storeHost(p, size, val)
+			if host := m.hot[tlbWrite][(vaddr>>Log2PageSize)&(tlbSetSize-1)].host; m.code[host] != nil {
+				m.dropCode(host) // the store changed a page with decoded code
+				return statusFlushFetch, pc
+			}
 			return statusSuccess, pc
 		}
 		if r.isDevice() {
@@ -266,7 +270,7 @@ func storeHost(p unsafe.Pointer, size, v uint64) {
 // fetchTranslate finds the host page (and its decoded code) for instruction
 // address vaddr through the code TLB, filling it on a miss. On failure it
 // raises the exception at pc and returns the handler's pc.
-func (m *Machine) fetchTranslate(pc, vaddr uint64) (unsafe.Pointer, *codePage, uint64, bool) {
+func (m *Machine) fetchTranslate(pc, vaddr uint64) (unsafe.Pointer, *CodePage, uint64, bool) {
 	slot := (vaddr >> Log2PageSize) & (tlbSetSize - 1)
 	h := &m.hot[tlbCode][slot]
 	if tlbHit(h.vaddrPage, vaddr, 2) {
@@ -292,7 +296,7 @@ func (m *Machine) fetchTranslate(pc, vaddr uint64) (unsafe.Pointer, *codePage, u
 // page fetched from) misses or pc sits in a page's last two bytes. It returns
 // the instruction, pc, and the new fetch-cache page, host page and decoded
 // page; on an exception ok is false and pc is the handler's.
-func (m *Machine) fetchSlow(pc, cachePage uint64, cacheHost unsafe.Pointer, cacheCode *codePage) (insn uint32, newPC, page uint64, host unsafe.Pointer, code *codePage, ok bool) {
+func (m *Machine) fetchSlow(pc, cachePage uint64, cacheHost unsafe.Pointer, cacheCode *CodePage) (insn uint32, newPC, page uint64, host unsafe.Pointer, code *CodePage, ok bool) {
 	pcPage := pc &^ pageOffMask
 	if pcPage != cachePage {
 		h, c, npc, ok := m.fetchTranslate(pc, pc)

@@ -74,7 +74,7 @@ type hotSlot struct {
 	vaddrPage uint64
 	host      unsafe.Pointer // host address of the start of the page
 	realPage  uint64         // the slot's page while vaddrPage is tlbPoisoned (write set)
-	code      *codePage      // decoded code of the page (code set), nil until first needed
+	code      *CodePage      // decoded code of the page (code set), nil until first needed
 }
 
 // Register offsets used by generated code and the Merkle layout.

@@ -25,11 +25,15 @@ func cmdISATest(args []string) error {
 	fs.Var(&maxCycles, "max-mcycle", "cycles after which a program counts as TIMEOUT")
 	fs.Var(&ramLength, "ram-length", "RAM length for each program")
 	verbose := fs.Bool("v", false, "print the console output of the programs")
+	engine := fs.String("engine", defaultEngine(), "execution engine: jit or interp")
 	if err := parseFlags(fs, args, isaTestSummary); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usagef("isa-test: no FILE or DIR given")
+	}
+	if err := checkEngine(*engine); err != nil {
+		return err
 	}
 	files, err := collectELFs(fs.Args())
 	if err != nil {
@@ -40,7 +44,7 @@ func cmdISATest(args []string) error {
 	}
 	passed, failed := 0, 0
 	for _, path := range files {
-		res := RunISATest(path, ramLength.v, maxCycles.v, *verbose)
+		res := RunISATest(path, ramLength.v, maxCycles.v, *verbose, *engine)
 		fmt.Println(res.Line)
 		if res.Pass {
 			passed++
@@ -106,7 +110,7 @@ type ISATestResult struct {
 }
 
 // RunISATest runs one program until it writes tohost or times out.
-func RunISATest(path string, ramLength, maxCycles uint64, verbose bool) ISATestResult {
+func RunISATest(path string, ramLength, maxCycles uint64, verbose bool, engine string) ISATestResult {
 	name := filepath.Base(path)
 	fail := func(format string, args ...any) ISATestResult {
 		return ISATestResult{Line: fmt.Sprintf("FAIL %s %s", name, fmt.Sprintf(format, args...))}
@@ -129,6 +133,9 @@ func RunISATest(path string, ramLength, maxCycles uint64, verbose bool) ISATestR
 		return fail("(%v)", err)
 	}
 	defer m.Close()
+	if err := installEngine(m, engine); err != nil {
+		return fail("(%v)", err)
+	}
 	if err := m.LoadELF(img); err != nil {
 		return fail("(%v)", err)
 	}

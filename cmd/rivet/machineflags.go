@@ -28,6 +28,7 @@ type machineFlags struct {
 	env                      listFlag
 	workdir, user, hostname  string
 	noBootargs               bool
+	engine                   string
 	entrypoint               []string // the words after --
 }
 
@@ -55,6 +56,7 @@ func (f *machineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.user, "user", "", "user that runs the entrypoint (the root file system's default is dapp)")
 	fs.StringVar(&f.hostname, "hostname", "", "guest host name")
 	fs.BoolVar(&f.noBootargs, "no-bootargs", false, "start from empty kernel bootargs")
+	fs.StringVar(&f.engine, "engine", defaultEngine(), "execution engine: jit (translates to host code; amd64) or interp (the interpreter)")
 }
 
 // linuxMode reports whether the flags ask for the default Linux machine
@@ -94,8 +96,24 @@ func (f *machineFlags) machineSpecified() bool {
 	return f.load != "" || f.config != "" || f.elfFile != "" || f.ramImage != ""
 }
 
-// build makes the machine the flags describe. The ELF (if any) is loaded.
+// build makes the machine the flags describe, with its engine. The ELF (if
+// any) is loaded.
 func (f *machineFlags) build(opts emu.RuntimeOptions) (*emu.Machine, error) {
+	if err := checkEngine(f.engine); err != nil {
+		return nil, err
+	}
+	m, err := f.buildMachine(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := installEngine(m, f.engine); err != nil {
+		m.Close()
+		return nil, err
+	}
+	return m, nil
+}
+
+func (f *machineFlags) buildMachine(opts emu.RuntimeOptions) (*emu.Machine, error) {
 	if f.load != "" {
 		if f.config != "" || f.elfFile != "" || f.ramImage != "" || len(f.drives) > 0 || f.dtbImage != "" {
 			return nil, usagef("--load: cannot be combined with flags that describe a new machine")

@@ -24,7 +24,7 @@ func gmem(m Mem) obj.Addr {
 	return a
 }
 
-func greg2(r Reg) obj.Addr { return obj.Addr{Type: obj.TYPE_REG, Reg: greg(r)} }
+func greg2(r Reg) obj.Addr  { return obj.Addr{Type: obj.TYPE_REG, Reg: greg(r)} }
 func gimm(v int64) obj.Addr { return obj.Addr{Type: obj.TYPE_CONST, Offset: v} }
 
 func assemble(t *testing.T, as obj.As, from, to obj.Addr) []byte {

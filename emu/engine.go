@@ -1,0 +1,65 @@
+package emu
+
+import "unsafe"
+
+// Engine runs simple instructions in place of the interpreter's fast loop,
+// under the same contract: starting at st.PC inside the fetch page
+// (st.Code), execute simple instructions while st.Mcycle < st.End and pc
+// stays in that page; leave the first instruction it does not execute (a
+// TLB miss, a system, atomic or FP instruction, a page change) unexecuted,
+// with st.PC at it, and say why. An engine that prefers not to run code
+// yet returns ExitDeclined with st.Limit set. The interpreter executes
+// everything an engine leaves, so an engine is free to support any subset
+// of the simple instructions. The JIT (package jit) implements Engine; emu
+// never imports it.
+type Engine interface {
+	Run(st *EngineState) EngineExit
+	// DropPage is called when a decoded page is dropped (its bytes changed):
+	// nothing translated from it may run again.
+	DropPage(page *CodePage)
+	// Close releases the engine's resources.
+	Close() error
+}
+
+// EngineView gives an engine the machine state it works on: the register
+// file and the hot read and write TLBs (each tlbSetSize slots of
+// HotSlotSize bytes: vaddr_page at +0, host page address at +8).
+type EngineView struct {
+	X           *[32]uint64
+	HotRead     unsafe.Pointer
+	HotWrite    unsafe.Pointer
+	HotSlotSize uintptr
+}
+
+// EngineView returns the state an engine works on. The pointers stay valid
+// until the machine is closed.
+func (m *Machine) EngineView() EngineView {
+	return EngineView{
+		X:           &m.s.X,
+		HotRead:     unsafe.Pointer(&m.hot[tlbRead]),
+		HotWrite:    unsafe.Pointer(&m.hot[tlbWrite]),
+		HotSlotSize: unsafe.Sizeof(hotSlot{}),
+	}
+}
+
+// SetEngine makes the machine run simple instructions with e (nil: the
+// interpreter alone). The machine closes it on Close.
+func (m *Machine) SetEngine(e Engine) {
+	if m.engine != nil && m.engine != e {
+		m.engine.Close()
+	}
+	m.engine = e
+}
+
+// Engine returns the machine's engine (nil for the interpreter alone).
+func (m *Machine) Engine() Engine { return m.engine }
+
+// DecodeAt returns the decoded instruction at byte offset off of a code
+// page, decoding it first if needed (off must be even and at most 0xFFC).
+func (cp *CodePage) DecodeAt(off uint64) *isaInsn {
+	d := &cp.Ins[off>>1]
+	if d.Op == isaNone {
+		*d = isaDecode(*(*uint32)(unsafe.Add(cp.Host, off)))
+	}
+	return d
+}

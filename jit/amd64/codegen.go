@@ -1,0 +1,471 @@
+package amd64
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"github.com/rivetvm/rivet/emu/isa"
+	"github.com/rivetvm/rivet/jit/ir"
+)
+
+// Register conventions of generated code (set up by the trampoline):
+const (
+	regX     = RBX // &X[0]: guest register i at [RBX + 8i]
+	regHotR  = R12 // hot read TLB
+	regHotW  = R13 // hot write TLB
+	regPC    = R8  // guest pc of the current block's first instruction
+	regCycle = RSI // mcycle
+	regEnd   = RDI // the run's end mcycle
+	// RAX, RCX, RDX, R9 are scratch. R14 and R15 are left alone (Go's g and
+	// the context pointer); RBP and RSP are never touched.
+)
+
+// hotSlotSize is the size of one hot TLB slot (emu.EngineView.HotSlotSize):
+// vaddr_page at +0, host page address at +8.
+const hotSlotSize = 32
+
+// Backend is the amd64 code generator.
+type Backend struct{}
+
+var _ ir.Backend = Backend{}
+
+// Supported reports whether an instruction is translated.
+func (Backend) Supported(in *isa.Insn) bool {
+	switch in.Op {
+	case isa.ADDI, isa.SLTI, isa.SLTIU, isa.XORI, isa.ORI, isa.ANDI, isa.SLLI, isa.SRLI, isa.SRAI,
+		isa.ADD, isa.SUB, isa.SLL, isa.SLT, isa.SLTU, isa.XOR, isa.SRL, isa.SRA, isa.OR, isa.AND,
+		isa.MUL, isa.MULH, isa.MULHU,
+		isa.ADDIW, isa.SLLIW, isa.SRLIW, isa.ADDW, isa.SUBW, isa.SLLW, isa.SRLW, isa.SRAW, isa.MULW,
+		isa.SEXT_B, isa.SEXT_H, isa.ZEXT_H, isa.ZEXT_W, isa.LUI, isa.AUIPC, isa.NOP,
+		isa.LB, isa.LH, isa.LW, isa.LD, isa.LBU, isa.LHU, isa.LWU, isa.SB, isa.SH, isa.SW, isa.SD,
+		isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU, isa.JAL, isa.JALR:
+		return true
+	case isa.SRAIW:
+		return in.Rd != 0 // rd = 0 is a hint (soft yield): the interpreter handles it
+	}
+	return false
+}
+
+// IsBranch reports whether an operation ends a block by transferring control.
+func IsBranch(op isa.Op) bool {
+	switch op {
+	case isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU, isa.JAL, isa.JALR:
+		return true
+	}
+	return false
+}
+
+type gen struct {
+	a         Asm
+	chainBase int
+	b         *ir.Block
+	stubs     []func() // out-of-line exits, emitted after the block
+	chains    []ir.Chain
+}
+
+func xmem(r uint8) Mem { return M(regX, int32(r&31)*8) }
+
+// load puts guest register r in dst.
+func (g *gen) load(dst Reg, r uint8) {
+	if r&31 == 0 {
+		g.a.AluRR(false, XOR, dst, dst)
+		return
+	}
+	g.a.MovLoad64(dst, xmem(r))
+}
+
+// store writes src to guest register r (nothing for x0).
+func (g *gen) store(r uint8, src Reg) {
+	if r&31 != 0 {
+		g.a.MovStore64(xmem(r), src)
+	}
+}
+
+// exit emits: pc += delta, mcycle += n, return code.
+func (g *gen) exit(delta uint64, n int, code uint32) {
+	if delta != 0 {
+		g.a.AluRI(true, ADD, regPC, int32(delta))
+	}
+	if n != 0 {
+		g.a.AluRI(true, ADD, regCycle, int32(n))
+	}
+	g.a.MovImm(RAX, uint64(code))
+	g.a.Ret()
+}
+
+// jumpTo continues at page offset target (pc already advanced to it and
+// mcycle counted): a patchable jump when the target is in this page, an
+// exit otherwise.
+func (g *gen) jumpTo(target uint64) {
+	if target > 0xFFC { // beyond the page (or before it: the offset wrapped)
+		g.a.MovImm(RAX, uint64(ir.ExitFetch))
+		g.a.Ret()
+		return
+	}
+	site := g.a.Jmp()
+	idx := g.chainBase + len(g.chains)
+	g.chains = append(g.chains, ir.Chain{Site: site, Target: target})
+	g.stubs = append(g.stubs, func() {
+		g.a.Patch(site, g.a.Here())
+		g.a.MovImm(RAX, uint64(ir.ExitChain)|uint64(idx)<<8)
+		g.a.Ret()
+	})
+}
+
+// Translate emits a block.
+func (Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
+	if len(b.Insns) == 0 && b.End != ir.EndUnsupported && b.End != ir.EndPage {
+		return nil, fmt.Errorf("amd64: empty block")
+	}
+	g := &gen{b: b, chainBase: chainBase}
+	a := &g.a
+	n := len(b.Insns)
+	start := b.Offs
+	var off0 uint64
+	if n > 0 {
+		off0 = start[0]
+	} else {
+		off0 = b.Next
+	}
+	// Budget: the whole block must end by the run's end.
+	a.Lea(RAX, M(regCycle, int32(n)))
+	a.AluRR(true, CMP, RAX, regEnd)
+	budget := a.Jcc(CondA)
+	g.stubs = append(g.stubs, func() {
+		a.Patch(budget, a.Here())
+		a.MovImm(RAX, uint64(ir.ExitBudget))
+		a.Ret()
+	})
+	for k := range b.Insns {
+		in := &b.Insns[k]
+		delta := start[k] - off0
+		if err := g.insn(in, k, delta, off0); err != nil {
+			return nil, err
+		}
+	}
+	switch b.End {
+	case ir.EndUnsupported:
+		g.exit(b.Next-off0, n, uint32(ir.ExitGeneral))
+	case ir.EndPage:
+		g.exit(b.Next-off0, n, uint32(ir.ExitFetch))
+	case ir.EndCap:
+		a.AluRI(true, ADD, regCycle, int32(n))
+		a.AluRI(true, ADD, regPC, int32(b.Next-off0))
+		g.jumpTo(b.Next)
+	}
+	for i := 0; i < len(g.stubs); i++ {
+		g.stubs[i]()
+	}
+	return &ir.Code{Bytes: a.B, Chains: g.chains}, nil
+}
+
+var branchCond = map[isa.Op]Cond{
+	isa.BEQ: CondE, isa.BNE: CondNE, isa.BLT: CondL, isa.BGE: CondGE, isa.BLTU: CondB, isa.BGEU: CondAE,
+}
+
+// insn emits instruction k (at delta bytes from the block start).
+func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
+	a := &g.a
+	rd, rs1, rs2 := in.Rd&31, in.Rs1&31, in.Rs2&31
+	imm := int32(int64(in.Imm))
+	n := len(g.b.Insns)
+	aluI := func(w bool, op AluOp) {
+		if rd == 0 {
+			return
+		}
+		g.load(RAX, rs1)
+		if imm != 0 || op == AND {
+			a.AluRI(w, op, RAX, imm)
+		}
+		if !w {
+			a.Movsxd(RAX, RAX)
+		}
+		g.store(rd, RAX)
+	}
+	aluR := func(w bool, op AluOp) {
+		if rd == 0 {
+			return
+		}
+		g.load(RAX, rs1)
+		a.AluRM(w, op, RAX, xmem(rs2))
+		if !w {
+			a.Movsxd(RAX, RAX)
+		}
+		g.store(rd, RAX)
+	}
+	shiftI := func(w bool, op ShiftOp) {
+		if rd == 0 {
+			return
+		}
+		g.load(RAX, rs1)
+		if in.Imm != 0 {
+			a.ShiftRI(w, op, RAX, uint8(in.Imm))
+		}
+		if !w {
+			a.Movsxd(RAX, RAX)
+		}
+		g.store(rd, RAX)
+	}
+	shiftR := func(w bool, op ShiftOp) {
+		if rd == 0 {
+			return
+		}
+		g.load(RCX, rs2)
+		g.load(RAX, rs1)
+		a.ShiftRCL(w, op, RAX)
+		if !w {
+			a.Movsxd(RAX, RAX)
+		}
+		g.store(rd, RAX)
+	}
+	setcc := func(c Cond, immForm bool) {
+		if rd == 0 {
+			return
+		}
+		g.load(RCX, rs1)
+		if immForm {
+			a.AluRI(true, CMP, RCX, imm)
+		} else {
+			a.AluRM(true, CMP, RCX, xmem(rs2))
+		}
+		a.Setcc(c, RAX)
+		a.Movzx8(RAX, RAX)
+		g.store(rd, RAX)
+	}
+	unary := func(f func()) {
+		if rd == 0 {
+			return
+		}
+		g.load(RAX, rs1)
+		f()
+		g.store(rd, RAX)
+	}
+	switch in.Op {
+	case isa.NOP:
+	case isa.ADDI:
+		aluI(true, ADD)
+	case isa.XORI:
+		aluI(true, XOR)
+	case isa.ORI:
+		aluI(true, OR)
+	case isa.ANDI:
+		aluI(true, AND)
+	case isa.ADDIW:
+		aluI(false, ADD)
+	case isa.SLTI:
+		setcc(CondL, true)
+	case isa.SLTIU:
+		setcc(CondB, true)
+	case isa.SLLI:
+		shiftI(true, SHL)
+	case isa.SRLI:
+		shiftI(true, SHR)
+	case isa.SRAI:
+		shiftI(true, SAR)
+	case isa.SLLIW:
+		shiftI(false, SHL)
+	case isa.SRLIW:
+		shiftI(false, SHR)
+	case isa.SRAIW:
+		shiftI(false, SAR)
+	case isa.ADD:
+		aluR(true, ADD)
+	case isa.SUB:
+		aluR(true, SUB)
+	case isa.AND:
+		aluR(true, AND)
+	case isa.OR:
+		aluR(true, OR)
+	case isa.XOR:
+		aluR(true, XOR)
+	case isa.ADDW:
+		aluR(false, ADD)
+	case isa.SUBW:
+		aluR(false, SUB)
+	case isa.SLL:
+		shiftR(true, SHL)
+	case isa.SRL:
+		shiftR(true, SHR)
+	case isa.SRA:
+		shiftR(true, SAR)
+	case isa.SLLW:
+		shiftR(false, SHL)
+	case isa.SRLW:
+		shiftR(false, SHR)
+	case isa.SRAW:
+		shiftR(false, SAR)
+	case isa.SLT:
+		setcc(CondL, false)
+	case isa.SLTU:
+		setcc(CondB, false)
+	case isa.MUL, isa.MULW:
+		if rd == 0 {
+			break
+		}
+		w := in.Op == isa.MUL
+		g.load(RAX, rs1)
+		g.load(RCX, rs2)
+		a.Imul(w, RAX, RCX)
+		if !w {
+			a.Movsxd(RAX, RAX)
+		}
+		g.store(rd, RAX)
+	case isa.MULH, isa.MULHU:
+		if rd == 0 {
+			break
+		}
+		g.load(RAX, rs1)
+		g.load(RCX, rs2)
+		if in.Op == isa.MULH {
+			a.ImulRDX(RCX)
+		} else {
+			a.MulRDX(RCX)
+		}
+		g.store(rd, RDX)
+	case isa.SEXT_B:
+		unary(func() { a.Movsx8(RAX, RAX) })
+	case isa.SEXT_H:
+		unary(func() { a.Movsx16(RAX, RAX) })
+	case isa.ZEXT_H:
+		unary(func() { a.Movzx16(RAX, RAX) })
+	case isa.ZEXT_W:
+		unary(func() { a.MovRR32(RAX, RAX) })
+	case isa.LUI:
+		if rd != 0 {
+			a.MovImm(RAX, in.Imm)
+			g.store(rd, RAX)
+		}
+	case isa.AUIPC:
+		if rd != 0 {
+			a.MovImm(RAX, in.Imm+delta)
+			a.AluRR(true, ADD, RAX, regPC)
+			g.store(rd, RAX)
+		}
+	case isa.LB, isa.LH, isa.LW, isa.LD, isa.LBU, isa.LHU, isa.LWU,
+		isa.SB, isa.SH, isa.SW, isa.SD:
+		g.memory(in, k, delta)
+	case isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU:
+		g.load(RAX, rs1)
+		a.AluRM(true, CMP, RAX, xmem(rs2))
+		a.Lea(regCycle, M(regCycle, int32(n))) // LEA leaves the flags alone
+		taken := a.Jcc(branchCond[in.Op])
+		a.Lea(regPC, M(regPC, int32(delta+uint64(in.Size))))
+		g.jumpTo(off0 + delta + uint64(in.Size))
+		a.Patch(taken, a.Here())
+		a.Lea(regPC, M(regPC, int32(int64(delta)+int64(in.Imm))))
+		g.jumpTo(off0 + delta + in.Imm)
+	case isa.JAL:
+		if rd != 0 {
+			a.Lea(RAX, M(regPC, int32(delta+uint64(in.Size))))
+			g.store(rd, RAX)
+		}
+		a.Lea(regCycle, M(regCycle, int32(n)))
+		a.Lea(regPC, M(regPC, int32(int64(delta)+int64(in.Imm))))
+		g.jumpTo(off0 + delta + in.Imm)
+	case isa.JALR:
+		g.load(RCX, rs1)
+		if imm != 0 {
+			a.AluRI(true, ADD, RCX, imm)
+		}
+		a.AluRI(true, AND, RCX, -2)
+		if rd != 0 {
+			a.Lea(RAX, M(regPC, int32(delta+uint64(in.Size))))
+			g.store(rd, RAX)
+		}
+		a.MovRR(regPC, RCX)
+		a.Lea(regCycle, M(regCycle, int32(n)))
+		a.MovImm(RAX, uint64(ir.ExitFetch))
+		a.Ret()
+	default:
+		return fmt.Errorf("amd64: %v not supported", in.Op)
+	}
+	return nil
+}
+
+// memory emits a load or store through the inline TLB lookup; a miss exits
+// with pc at the instruction and mcycle counting the ones before it.
+func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
+	a := &g.a
+	var size uint64
+	store := false
+	switch in.Op {
+	case isa.LB, isa.LBU:
+		size = 1
+	case isa.LH, isa.LHU:
+		size = 2
+	case isa.LW, isa.LWU:
+		size = 4
+	case isa.LD:
+		size = 8
+	case isa.SB:
+		size, store = 1, true
+	case isa.SH:
+		size, store = 2, true
+	case isa.SW:
+		size, store = 4, true
+	case isa.SD:
+		size, store = 8, true
+	}
+	g.load(RAX, in.Rs1)
+	if in.Imm != 0 {
+		a.AluRI(true, ADD, RAX, int32(int64(in.Imm)))
+	}
+	a.MovRR(RCX, RAX)
+	a.ShiftRI(true, SHR, RCX, 12)
+	a.AluRI(false, AND, RCX, 255)
+	a.ShiftRI(false, SHL, RCX, 5)
+	a.MovRR(RDX, RAX)
+	a.AluRI(true, AND, RDX, int32(^uint32(0xFFF&^(size-1))))
+	hot := regHotR
+	if store {
+		hot = regHotW
+	}
+	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
+	miss := a.Jcc(CondNE)
+	g.stubs = append(g.stubs, func() {
+		a.Patch(miss, a.Here())
+		g.exit(delta, k, uint32(ir.ExitMemory))
+	})
+	a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
+	a.AluRI(false, AND, RAX, 0xFFF)
+	m := MI(RDX, RAX, 1, 0)
+	if store {
+		g.load(RCX, in.Rs2)
+		switch size {
+		case 1:
+			a.MovStore8(m, RCX)
+		case 2:
+			a.MovStore16(m, RCX)
+		case 4:
+			a.MovStore32(m, RCX)
+		case 8:
+			a.MovStore64(m, RCX)
+		}
+		return nil
+	}
+	switch in.Op {
+	case isa.LB:
+		a.Load8S(RCX, m)
+	case isa.LBU:
+		a.Load8(RCX, m)
+	case isa.LH:
+		a.Load16S(RCX, m)
+	case isa.LHU:
+		a.Load16(RCX, m)
+	case isa.LW:
+		a.Load32S(RCX, m)
+	case isa.LWU:
+		a.Load32(RCX, m)
+	case isa.LD:
+		a.MovLoad64(RCX, m)
+	}
+	g.store(in.Rd, RCX)
+	return nil
+}
+
+// PatchJump points the rel32 at site (in buf, whose first byte executes at
+// codeAddr) to targetAddr.
+func (Backend) PatchJump(buf []byte, site int, codeAddr, targetAddr uintptr) {
+	rel := int64(targetAddr) - int64(codeAddr+uintptr(site)+4)
+	binary.LittleEndian.PutUint32(buf[site:], uint32(int32(rel)))
+}

@@ -1,0 +1,21 @@
+//go:build amd64
+
+package jit
+
+import (
+	"errors"
+
+	"github.com/rivetvm/rivet/jit/amd64"
+	"github.com/rivetvm/rivet/jit/ir"
+)
+
+// Supported reports whether the JIT runs on this host.
+const Supported = true
+
+type hostContext = amd64.Context
+
+func newBackend() ir.Backend { return amd64.Backend{} }
+
+func enter(entry uintptr, ctx *hostContext) uint32 { return amd64.Enter(entry, ctx) }
+
+var errUnsupported = errors.New("jit: no backend for this host architecture")

@@ -1,0 +1,23 @@
+//go:build !amd64
+
+package jit
+
+import (
+	"errors"
+
+	"github.com/rivetvm/rivet/jit/ir"
+)
+
+// Supported reports whether the JIT runs on this host.
+const Supported = false
+
+type hostContext struct {
+	X, HotRead, HotWrite uintptr
+	PC, Mcycle, End      uint64
+}
+
+var errUnsupported = errors.New("jit: no backend for this host architecture")
+
+func newBackend() ir.Backend { return nil }
+
+func enter(entry uintptr, ctx *hostContext) uint32 { panic(errUnsupported) }

@@ -1,0 +1,74 @@
+// Package ir is the contract between the JIT's machine-independent part
+// (package jit) and its backends (jit/amd64, later jit/arm64): the decoded
+// block a backend translates, the exit codes generated code returns, and the
+// Backend interface. Backends import ir and emu/isa, never jit.
+package ir
+
+import "github.com/rivetvm/rivet/emu/isa"
+
+// ExitCode is what generated code returns to the trampoline, in the low
+// byte; the bits above carry an argument (the chain site for ExitChain).
+type ExitCode uint32
+
+const (
+	ExitBudget  ExitCode = 1 // the block does not fit before the run's end; nothing ran
+	ExitFetch   ExitCode = 2 // pc left the page, or was set by an indirect jump
+	ExitMemory  ExitCode = 3 // a load or store missed the TLB at pc
+	ExitGeneral ExitCode = 4 // the instruction at pc is not translated
+	ExitChain   ExitCode = 5 // pc is a same-page target with no block linked yet; arg: chain site
+)
+
+var exitNames = [...]string{"", "budget", "fetch", "memory", "general", "chain"}
+
+func (e ExitCode) String() string {
+	if c := e & 0xFF; int(c) < len(exitNames) && c != 0 {
+		return exitNames[c]
+	}
+	return "exit?"
+}
+
+// Block is a run of decoded instructions from one code page, at byte
+// offsets Offs (Offs[0] is the block's start), ending as End says.
+type Block struct {
+	Insns []isa.Insn
+	Offs  []uint64
+	End   BlockEnd
+	// Next is the offset (in the page) after the last instruction.
+	Next uint64
+}
+
+// BlockEnd says how a block ends.
+type BlockEnd uint8
+
+const (
+	EndBranch      BlockEnd = iota // the last instruction is a branch or jump
+	EndUnsupported                 // the instruction at Next is not translated
+	EndPage                        // the next instruction is not wholly in this page
+	EndCap                         // the length cap: continue at Next
+)
+
+// Chain is a patchable jump in generated code: to the block at page offset
+// Target once it exists.
+type Chain struct {
+	Site   int    // offset of the rel32 to patch, within the block's code
+	Target uint64 // page offset of the target block
+}
+
+// Code is one translated block.
+type Code struct {
+	Bytes  []byte
+	Chains []Chain
+}
+
+// Backend translates blocks for one host architecture.
+type Backend interface {
+	// Supported reports whether the backend translates an instruction.
+	Supported(in *isa.Insn) bool
+	// Translate emits the code of a block. Its chain stubs return
+	// ExitChain with argument chainBase+i for its i-th chain.
+	Translate(b *Block, chainBase int) (*Code, error)
+	// PatchJump writes into code (at a chain site) a jump to target, both
+	// given as addresses in the executable mapping; buf is the writable view
+	// of the same bytes as code.
+	PatchJump(buf []byte, site int, siteAddr, targetAddr uintptr)
+}

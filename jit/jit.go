@@ -1,0 +1,242 @@
+package jit
+
+import (
+	"fmt"
+	"time"
+	"unsafe"
+
+	"github.com/rivetvm/rivet/emu"
+	"github.com/rivetvm/rivet/emu/isa"
+	"github.com/rivetvm/rivet/jit/ir"
+)
+
+const (
+	codeMemorySize = 64 << 20
+	maxBlockInsns  = 64
+	pageSlots      = 2048
+)
+
+// Stats counts what the engine did.
+type Stats struct {
+	BlocksTranslated uint64
+	BytesEmitted     uint64
+	TranslateTime    time.Duration
+	Entries          uint64 // times generated code was entered
+	ChainsPatched    uint64
+	Resets           uint64 // code memory filled up and was emptied
+	Exits            [8]uint64
+}
+
+// pageBlocks are the translations of one code page: entry[i] is the
+// executable address of the block starting at byte offset 2i.
+type pageBlocks struct {
+	entry [pageSlots]uintptr
+}
+
+// chainRef locates a patchable jump in code memory.
+type chainRef struct {
+	page   *emu.CodePage
+	code   int // offset of the block's code in code memory
+	site   int // offset of the rel32 within the block
+	target uint64
+}
+
+// Engine is the JIT: it implements emu.Engine.
+type Engine struct {
+	m       *emu.Machine
+	backend ir.Backend
+	mem     *codeMemory
+	ctx     hostContext
+	pages   []*emu.CodePage // pages holding translations, for resets
+	chains  []chainRef
+	stats   Stats
+	block   ir.Block // reused
+}
+
+var _ emu.Engine = (*Engine)(nil)
+
+// New makes a JIT engine for a machine and installs it.
+func New(m *emu.Machine) (*Engine, error) {
+	if !Supported {
+		return nil, errUnsupported
+	}
+	v := m.EngineView()
+	if v.HotSlotSize != 32 {
+		return nil, fmt.Errorf("jit: TLB slot of %d bytes, backend expects 32", v.HotSlotSize)
+	}
+	mem, err := newCodeMemory(codeMemorySize)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{m: m, backend: newBackend(), mem: mem}
+	e.ctx.X = uintptr(unsafe.Pointer(v.X))
+	e.ctx.HotRead = uintptr(v.HotRead)
+	e.ctx.HotWrite = uintptr(v.HotWrite)
+	m.SetEngine(e)
+	return e, nil
+}
+
+// Stats returns the counters.
+func (e *Engine) Stats() Stats { return e.stats }
+
+// Close releases code memory.
+func (e *Engine) Close() error {
+	if e.mem == nil {
+		return nil
+	}
+	err := e.mem.close()
+	e.mem = nil
+	return err
+}
+
+// DropPage forgets the translations of a page.
+func (e *Engine) DropPage(cp *emu.CodePage) {
+	if cp != nil {
+		cp.Engine = nil
+	}
+}
+
+func (e *Engine) reset() {
+	for _, cp := range e.pages {
+		cp.Engine = nil
+	}
+	e.pages = e.pages[:0]
+	e.chains = e.chains[:0]
+	e.mem.reset()
+	e.stats.Resets++
+}
+
+// Run executes translated blocks of the current fetch page.
+func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
+	for {
+		if st.Mcycle >= st.End {
+			return emu.ExitEnd
+		}
+		off := st.PC ^ st.FetchPage
+		if off >= 0xFFE {
+			return emu.ExitFetch
+		}
+		entry, ok := e.blockAt(st.Code, off)
+		if !ok {
+			return emu.ExitGeneral // the first instruction is not translated
+		}
+		e.ctx.PC, e.ctx.Mcycle, e.ctx.End = st.PC, st.Mcycle, st.End
+		e.stats.Entries++
+		code := ir.ExitCode(enter(entry, &e.ctx))
+		st.PC, st.Mcycle = e.ctx.PC, e.ctx.Mcycle
+		e.stats.Exits[code&7]++
+		switch code & 0xFF {
+		case ir.ExitBudget:
+			st.Limit = st.End
+			return emu.ExitDeclined
+		case ir.ExitFetch:
+			continue
+		case ir.ExitMemory:
+			return emu.ExitMemory
+		case ir.ExitGeneral:
+			return emu.ExitGeneral
+		case ir.ExitChain:
+			e.link(int(code >> 8))
+		default:
+			panic(fmt.Sprintf("jit: generated code returned %#x", code))
+		}
+	}
+}
+
+// link patches a chain site to jump straight to its target block.
+func (e *Engine) link(id int) {
+	if id >= len(e.chains) {
+		return
+	}
+	c := e.chains[id]
+	entry, ok := e.blockAt(c.page, c.target)
+	if !ok || c.page.Engine == nil || id >= len(e.chains) || e.chains[id] != c {
+		return // not translatable, or code memory was reset meanwhile
+	}
+	e.backend.PatchJump(e.mem.rw[c.code:], c.site, e.mem.addr(c.code), entry)
+	e.stats.ChainsPatched++
+}
+
+// blockAt returns the entry of the block at offset off of a page,
+// translating it if needed; false when its first instruction is not
+// translated.
+func (e *Engine) blockAt(cp *emu.CodePage, off uint64) (uintptr, bool) {
+	pb, _ := cp.Engine.(*pageBlocks)
+	if pb != nil {
+		if a := pb.entry[off>>1]; a != 0 {
+			return a, true
+		}
+	}
+	b := e.decodeBlock(cp, off)
+	if len(b.Insns) == 0 {
+		return 0, false
+	}
+	start := time.Now()
+	code, err := e.backend.Translate(b, len(e.chains))
+	if err != nil {
+		panic(fmt.Sprintf("jit: translate: %v", err)) // a supported instruction failed: a bug
+	}
+	at := e.mem.alloc(len(code.Bytes))
+	if at < 0 {
+		e.reset()
+		if at = e.mem.alloc(len(code.Bytes)); at < 0 {
+			return 0, false
+		}
+		pb = nil
+	}
+	if pb == nil {
+		pb = &pageBlocks{}
+		cp.Engine = pb
+		e.pages = append(e.pages, cp)
+	}
+	copy(e.mem.rw[at:], code.Bytes)
+	for _, c := range code.Chains {
+		e.chains = append(e.chains, chainRef{page: cp, code: at, site: c.Site, target: c.Target})
+	}
+	entry := e.mem.addr(at)
+	pb.entry[off>>1] = entry
+	e.stats.BlocksTranslated++
+	e.stats.BytesEmitted += uint64(len(code.Bytes))
+	e.stats.TranslateTime += time.Since(start)
+	return entry, true
+}
+
+// decodeBlock collects the instructions of the block starting at off.
+func (e *Engine) decodeBlock(cp *emu.CodePage, off uint64) *ir.Block {
+	b := &e.block
+	b.Insns, b.Offs = b.Insns[:0], b.Offs[:0]
+	for {
+		if off > 0xFFC {
+			b.End, b.Next = ir.EndPage, off
+			return b
+		}
+		in := cp.DecodeAt(off)
+		if in.Size == 4 && off > 0xFFC {
+			b.End, b.Next = ir.EndPage, off
+			return b
+		}
+		if !e.backend.Supported(in) {
+			b.End, b.Next = ir.EndUnsupported, off
+			return b
+		}
+		b.Insns = append(b.Insns, *in)
+		b.Offs = append(b.Offs, off)
+		off += uint64(in.Size)
+		if isBranch(in.Op) {
+			b.End, b.Next = ir.EndBranch, off
+			return b
+		}
+		if len(b.Insns) == maxBlockInsns {
+			b.End, b.Next = ir.EndCap, off
+			return b
+		}
+	}
+}
+
+func isBranch(op isa.Op) bool {
+	switch op {
+	case isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU, isa.JAL, isa.JALR:
+		return true
+	}
+	return false
+}
