@@ -506,14 +506,14 @@ func startTmux(t *testing.T, images string) *tmuxSession {
 	}
 	dir := t.TempDir()
 	s := &tmuxSession{t: t, dir: dir, tmux: []string{tmuxPath, "-S", filepath.Join(dir, "sock"), "-f", "/dev/null"}}
-	script := fmt.Sprintf(`cd %q
+	script := fmt.Sprintf(`cd %s
 stty -g > before
-RIVET_IMAGES=%q sh -c 'echo $$ > pid; exec "$0" run -i -- sh' %q
+RIVET_IMAGES=%s sh -c 'echo $$ > pid; exec "$0" run -i -- sh' %s
 echo $? > status.tmp && mv status.tmp status
 stty -g > after
 touch done
 exec sleep 300
-`, dir, images, rivetBin)
+`, shellQuote(dir), shellQuote(images), shellQuote(rivetBin))
 	if err := os.WriteFile(filepath.Join(dir, "pane.sh"), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -521,6 +521,9 @@ exec sleep 300
 	t.Cleanup(func() { exec.Command(s.tmux[0], append(s.tmux[1:], "kill-server")...).Run() })
 	return s
 }
+
+// shellQuote quotes s for sh as one word.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 func (s *tmuxSession) tmuxCmd(args ...string) string {
 	s.t.Helper()
