@@ -37,6 +37,10 @@ const (
 // needed). An Engine may keep its translations of the page in Engine; they
 // are dropped (Engine.DropPage) when the page is.
 type CodePage struct {
+	// Blocks is for an engine's generated code: a table, indexed by
+	// halfword, of entry addresses (0: none). Generated code reads it at
+	// offset 0 of the page, through the code TLB (EngineView.HotCode).
+	Blocks unsafe.Pointer
 	Host   unsafe.Pointer // host address of the page
 	Ins    [codeSlots]isa.Insn
 	Engine any

@@ -22,23 +22,29 @@ type Engine interface {
 }
 
 // EngineView gives an engine the machine state it works on: the register
-// file and the hot read and write TLBs (each tlbSetSize slots of
-// HotSlotSize bytes: vaddr_page at +0, host page address at +8).
+// file and the hot code, read and write TLBs (each tlbSetSize slots of
+// HotSlotSize bytes: vaddr_page at +0, host page address at +8, and, in the
+// code set, the page's *CodePage at HotCodePageOffset, nil until the
+// interpreter has fetched through the slot).
 type EngineView struct {
-	X           *[32]uint64
-	HotRead     unsafe.Pointer
-	HotWrite    unsafe.Pointer
-	HotSlotSize uintptr
+	X                 *[32]uint64
+	HotCode           unsafe.Pointer
+	HotRead           unsafe.Pointer
+	HotWrite          unsafe.Pointer
+	HotSlotSize       uintptr
+	HotCodePageOffset uintptr
 }
 
 // EngineView returns the state an engine works on. The pointers stay valid
 // until the machine is closed.
 func (m *Machine) EngineView() EngineView {
 	return EngineView{
-		X:           &m.s.X,
-		HotRead:     unsafe.Pointer(&m.hot[tlbRead]),
-		HotWrite:    unsafe.Pointer(&m.hot[tlbWrite]),
-		HotSlotSize: unsafe.Sizeof(hotSlot{}),
+		X:                 &m.s.X,
+		HotCode:           unsafe.Pointer(&m.hot[tlbCode]),
+		HotRead:           unsafe.Pointer(&m.hot[tlbRead]),
+		HotWrite:          unsafe.Pointer(&m.hot[tlbWrite]),
+		HotSlotSize:       unsafe.Sizeof(hotSlot{}),
+		HotCodePageOffset: unsafe.Offsetof(hotSlot{}.code),
 	}
 }
 

@@ -25,13 +25,25 @@ type Stats struct {
 	ChainsPatched    uint64
 	Resets           uint64 // code memory filled up and was emptied
 	Exits            [8]uint64
+	JITCycles        uint64 // mcycles spent in generated code
 }
 
 // pageBlocks are the translations of one code page: entry[i] is the
-// executable address of the block starting at byte offset 2i.
+// executable address of the block starting at byte offset 2i (generated
+// code reads it through CodePage.Blocks); seen[i] counts the times the
+// block was reached before it was translated.
 type pageBlocks struct {
 	entry [pageSlots]uintptr
+	seen  [pageSlots]uint8
 }
+
+// hotThreshold is how many times a block start is reached, interpreted,
+// before it is translated: most code of a boot runs once, and translating
+// costs about as much as interpreting a few hundred instructions.
+const hotThreshold = 2
+
+// declineCycles is how far the interpreter runs when a block is cold.
+const declineCycles = 32
 
 // chainRef locates a patchable jump in code memory.
 type chainRef struct {
@@ -61,8 +73,9 @@ func New(m *emu.Machine) (*Engine, error) {
 		return nil, errUnsupported
 	}
 	v := m.EngineView()
-	if v.HotSlotSize != 32 {
-		return nil, fmt.Errorf("jit: TLB slot of %d bytes, backend expects 32", v.HotSlotSize)
+	if v.HotSlotSize != 32 || v.HotCodePageOffset != 24 || uintptr(v.HotRead)-uintptr(v.HotCode) != 256*32 ||
+		unsafe.Offsetof(emu.CodePage{}.Blocks) != 0 {
+		return nil, fmt.Errorf("jit: machine layout differs from what the backend expects")
 	}
 	mem, err := newCodeMemory(codeMemorySize)
 	if err != nil {
@@ -92,13 +105,13 @@ func (e *Engine) Close() error {
 // DropPage forgets the translations of a page.
 func (e *Engine) DropPage(cp *emu.CodePage) {
 	if cp != nil {
-		cp.Engine = nil
+		cp.Engine, cp.Blocks = nil, nil
 	}
 }
 
 func (e *Engine) reset() {
 	for _, cp := range e.pages {
-		cp.Engine = nil
+		cp.Engine, cp.Blocks = nil, nil
 	}
 	e.pages = e.pages[:0]
 	e.chains = e.chains[:0]
@@ -116,13 +129,18 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 		if off >= 0xFFE {
 			return emu.ExitFetch
 		}
-		entry, ok := e.blockAt(st.Code, off)
-		if !ok {
+		entry, res := e.blockAt(st.Code, off, true)
+		switch res {
+		case blockNone:
 			return emu.ExitGeneral // the first instruction is not translated
+		case blockCold:
+			st.Limit = st.Mcycle + declineCycles
+			return emu.ExitDeclined
 		}
 		e.ctx.PC, e.ctx.Mcycle, e.ctx.End = st.PC, st.Mcycle, st.End
 		e.stats.Entries++
 		code := ir.ExitCode(enter(entry, &e.ctx))
+		e.stats.JITCycles += e.ctx.Mcycle - st.Mcycle
 		st.PC, st.Mcycle = e.ctx.PC, e.ctx.Mcycle
 		e.stats.Exits[code&7]++
 		switch code & 0xFF {
@@ -149,27 +167,43 @@ func (e *Engine) link(id int) {
 		return
 	}
 	c := e.chains[id]
-	entry, ok := e.blockAt(c.page, c.target)
-	if !ok || c.page.Engine == nil || id >= len(e.chains) || e.chains[id] != c {
+	entry, res := e.blockAt(c.page, c.target, false)
+	if res != blockReady || c.page.Engine == nil || id >= len(e.chains) || e.chains[id] != c {
 		return // not translatable, or code memory was reset meanwhile
 	}
 	e.backend.PatchJump(e.mem.rw[c.code:], c.site, e.mem.addr(c.code), entry)
 	e.stats.ChainsPatched++
 }
 
+type blockResult uint8
+
+const (
+	blockReady blockResult = iota
+	blockNone              // its first instruction is not translated
+	blockCold              // not reached often enough yet
+)
+
 // blockAt returns the entry of the block at offset off of a page,
-// translating it if needed; false when its first instruction is not
-// translated.
-func (e *Engine) blockAt(cp *emu.CodePage, off uint64) (uintptr, bool) {
+// translating it if needed (and, with counting, only once it is hot).
+func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, blockResult) {
 	pb, _ := cp.Engine.(*pageBlocks)
 	if pb != nil {
 		if a := pb.entry[off>>1]; a != 0 {
-			return a, true
+			return a, blockReady
 		}
+	} else {
+		pb = &pageBlocks{}
+		cp.Engine = pb
+		cp.Blocks = unsafe.Pointer(&pb.entry)
+		e.pages = append(e.pages, cp)
+	}
+	if counting && pb.seen[off>>1] < hotThreshold {
+		pb.seen[off>>1]++
+		return 0, blockCold
 	}
 	b := e.decodeBlock(cp, off)
 	if len(b.Insns) == 0 {
-		return 0, false
+		return 0, blockNone
 	}
 	start := time.Now()
 	code, err := e.backend.Translate(b, len(e.chains))
@@ -180,13 +214,11 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64) (uintptr, bool) {
 	if at < 0 {
 		e.reset()
 		if at = e.mem.alloc(len(code.Bytes)); at < 0 {
-			return 0, false
+			return 0, blockNone
 		}
-		pb = nil
-	}
-	if pb == nil {
 		pb = &pageBlocks{}
 		cp.Engine = pb
+		cp.Blocks = unsafe.Pointer(&pb.entry)
 		e.pages = append(e.pages, cp)
 	}
 	copy(e.mem.rw[at:], code.Bytes)
@@ -198,7 +230,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64) (uintptr, bool) {
 	e.stats.BlocksTranslated++
 	e.stats.BytesEmitted += uint64(len(code.Bytes))
 	e.stats.TranslateTime += time.Since(start)
-	return entry, true
+	return entry, blockReady
 }
 
 // decodeBlock collects the instructions of the block starting at off.

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"time"
+
 	"github.com/rivetvm/rivet/emu"
 	"github.com/rivetvm/rivet/jit"
 )
@@ -33,4 +37,22 @@ func installEngine(m *emu.Machine, name string) error {
 		return err
 	}
 	return nil
+}
+
+// printStats writes the engine's counters and the run's speed.
+func printStats(w io.Writer, m *emu.Machine, cycles uint64, wall time.Duration) {
+	fmt.Fprintf(w, "rivet: %d cycles in %v: %.1f MIPS\n", cycles, wall.Round(time.Millisecond), float64(cycles)/wall.Seconds()/1e6)
+	e, ok := m.Engine().(*jit.Engine)
+	if !ok {
+		fmt.Fprintln(w, "rivet: engine: interpreter")
+		return
+	}
+	s := e.Stats()
+	fmt.Fprintf(w, "rivet: jit: %d blocks translated (%d bytes) in %v (%.1f%% of the run, %.0f blocks/s)\n",
+		s.BlocksTranslated, s.BytesEmitted, s.TranslateTime.Round(time.Microsecond),
+		100*s.TranslateTime.Seconds()/wall.Seconds(), float64(s.BlocksTranslated)/max(s.TranslateTime.Seconds(), 1e-9))
+	fmt.Fprintf(w, "rivet: jit: %d entries, %d chains linked, %d code-memory resets\n", s.Entries, s.ChainsPatched, s.Resets)
+	fmt.Fprintf(w, "rivet: jit: exits: budget %d, fetch %d, memory %d, general %d, chain %d\n",
+		s.Exits[1], s.Exits[2], s.Exits[3], s.Exits[4], s.Exits[5])
+	fmt.Fprintf(w, "rivet: jit: cycles in translated code %d (%.1f%%)\n", s.JITCycles, 100*float64(s.JITCycles)/float64(max(cycles, 1)))
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/rivetvm/rivet/emu"
 )
@@ -34,6 +35,7 @@ type runFlags struct {
 	finalHash      bool
 	periodicHashes sizeFlag
 	store          string
+	stats          bool
 }
 
 func cmdRun(args []string) error {
@@ -48,6 +50,7 @@ func cmdRun(args []string) error {
 	fs.BoolVar(&f.finalHash, "final-hash", false, "print the root hash after running")
 	fs.Var(&f.periodicHashes, "periodic-hashes", "print the root hash every N mcycles")
 	fs.StringVar(&f.store, "store", "", "store the machine in this directory (which must not exist) after running")
+	fs.BoolVar(&f.stats, "stats", false, "print engine statistics (blocks translated, entries, exits by reason, MIPS) at the end")
 	if err := parseFlags(fs, args, runSummary); err != nil {
 		return err
 	}
@@ -86,6 +89,7 @@ func cmdRun(args []string) error {
 	}
 	defer m.Close()
 	hashes := os.Stderr
+	started, startMcycle := time.Now(), m.Mcycle()
 	if f.initialHash {
 		printHash(hashes, m)
 	}
@@ -117,6 +121,10 @@ func cmdRun(args []string) error {
 		}
 	}
 	mcycle, code := m.Mcycle(), m.ExitCode()
+	if f.stats {
+		printStats(os.Stderr, m, mcycle-startMcycle, time.Since(started))
+		f.stats = false
+	}
 	if err := m.Close(); err != nil {
 		return err
 	}

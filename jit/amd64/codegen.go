@@ -20,9 +20,14 @@ const (
 	// the context pointer); RBP and RSP are never touched.
 )
 
-// hotSlotSize is the size of one hot TLB slot (emu.EngineView.HotSlotSize):
-// vaddr_page at +0, host page address at +8.
-const hotSlotSize = 32
+// The hot TLB layout (emu.EngineView): slots of 32 bytes, vaddr_page at +0,
+// host page address at +8, and (code set) the *CodePage at +24, whose first
+// field is its block table. The code set lies just before the read set.
+const (
+	hotSlotSize = 32
+	hotCodePage = 24
+	tlbSetBytes = 256 * hotSlotSize
+)
 
 // Backend is the amd64 code generator.
 type Backend struct{}
@@ -98,8 +103,7 @@ func (g *gen) exit(delta uint64, n int, code uint32) {
 // exit otherwise.
 func (g *gen) jumpTo(target uint64) {
 	if target > 0xFFC { // beyond the page (or before it: the offset wrapped)
-		g.a.MovImm(RAX, uint64(ir.ExitFetch))
-		g.a.Ret()
+		g.dispatch()
 		return
 	}
 	site := g.a.Jmp()
@@ -374,8 +378,7 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		}
 		a.MovRR(regPC, RCX)
 		a.Lea(regCycle, M(regCycle, int32(n)))
-		a.MovImm(RAX, uint64(ir.ExitFetch))
-		a.Ret()
+		g.dispatch()
 	default:
 		return fmt.Errorf("amd64: %v not supported", in.Op)
 	}
@@ -461,6 +464,43 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 	}
 	g.store(in.Rd, RCX)
 	return nil
+}
+
+// dispatch continues at the pc in regPC wherever it is: through the code
+// TLB (hit only: a miss is the interpreter's to fill) to the target page's
+// block table, and into the block if there is one; otherwise it returns
+// ExitFetch. (An interpreter fetching there would find the same slot: no
+// state changes either way.)
+func (g *gen) dispatch() {
+	a := &g.a
+	const codeSet = -tlbSetBytes // the code set lies just before the read set
+	a.MovRR(RCX, regPC)
+	a.ShiftRI(true, SHR, RCX, 12)
+	a.AluRI(false, AND, RCX, 255)
+	a.ShiftRI(false, SHL, RCX, 5)
+	a.MovRR(RDX, regPC)
+	a.AluRI(true, AND, RDX, -4096)
+	a.AluRM(true, CMP, RDX, MI(regHotR, RCX, 1, codeSet))
+	j1 := a.Jcc(CondNE)
+	a.MovLoad64(RDX, MI(regHotR, RCX, 1, codeSet+hotCodePage))
+	a.Test(RDX, RDX)
+	j2 := a.Jcc(CondE)
+	a.MovLoad64(RDX, M(RDX, 0)) // CodePage.Blocks
+	a.Test(RDX, RDX)
+	j3 := a.Jcc(CondE)
+	a.MovRR32(RAX, regPC)
+	a.AluRI(false, AND, RAX, 0xFFF)
+	a.AluRI(false, CMP, RAX, 0xFFC)
+	j4 := a.Jcc(CondA)
+	a.MovLoad64(RAX, MI(RDX, RAX, 4, 0))
+	a.Test(RAX, RAX)
+	j5 := a.Jcc(CondE)
+	a.JmpR(RAX)
+	for _, j := range []int{j1, j2, j3, j4, j5} {
+		a.Patch(j, a.Here())
+	}
+	a.MovImm(RAX, uint64(ir.ExitFetch))
+	a.Ret()
 }
 
 // PatchJump points the rel32 at site (in buf, whose first byte executes at
