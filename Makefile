@@ -1,11 +1,12 @@
-# rivet — build, test and run.
+# rivet — build, test and run. `make run` and `make test` are the README's
+# two commands; everything they need is installed or built here.
 SHELL := /bin/bash
 GO ?= go
 export PATH := /usr/local/go/bin:$(PATH)
 BUILD := build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build deps test go-test isa-tests demo clean fmt vet
+.PHONY: all build deps images run demo test isa-tests go-test check-format vet clean bench
 
 all: build
 
@@ -13,35 +14,41 @@ build:
 	$(GO) build -o bin/rivet ./cmd/rivet
 
 # Debian packages the builds and tests need, installed only when missing.
-DEB_PACKAGES := binutils-riscv64-unknown-elf gcc-riscv64-unknown-elf device-tree-compiler
+DEB_PACKAGES := binutils-riscv64-unknown-elf gcc-riscv64-unknown-elf device-tree-compiler e2fsprogs tmux
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
-# The main job today: run a real bare-metal program and print its console,
-# break reason, mcycle and exit code.
+# The Linux images (firmware + kernel, root file system), built once into
+# $${RIVET_CACHE:-~/.cache/rivet}/images and reused.
+images:
+	$(MAKE) -C guest images
+
+# The main job: boot Linux on rivet and run a command in it.
+run: deps images build
+	./bin/rivet run -- 'echo "Hello from Linux on rivet"; uname -a; cat /proc/cpuinfo'
+
+# A bare-metal program, without Linux.
 demo: deps build
-	$(MAKE) -C bench demo OUT=$(CURDIR)/$(BUILD)/bench
-	./bin/rivet run --ram-length=64Mi --elf $(BUILD)/bench/demo.elf
+	$(MAKE) -C riscv-tests OUT=$(CURDIR)/$(BUILD)/riscv-tests
+	./bin/rivet run --ram-length=4Mi --elf $(BUILD)/riscv-tests/htif-console.elf
 
 isa-tests: deps build
 	$(MAKE) -C riscv-tests OUT=$(CURDIR)/$(BUILD)/riscv-tests
-	./bin/rivet isa-test $(BUILD)/riscv-tests
+	./bin/rivet isa-test --engine interp $(BUILD)/riscv-tests
+	./bin/rivet isa-test --engine jit $(BUILD)/riscv-tests
 
-fmt:
-	gofmt -l -w $$(git ls-files '*.go')
+check-format:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1)
 
 vet:
 	$(GO) vet ./...
 
-go-test: deps
+go-test:
 	$(GO) test ./...
 
-test: deps build vet
-	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1)
-	$(MAKE) isa-tests
-	$(GO) test ./...
+test: deps images build check-format vet isa-tests go-test
 
 clean:
 	rm -rf bin $(BUILD)
