@@ -132,7 +132,7 @@ func (f *machineFlags) buildMachine(opts emu.RuntimeOptions) (*emu.Machine, erro
 	}
 	m, err := emu.New(cfg, opts)
 	if err != nil {
-		return nil, err
+		return nil, usagef("%v", err) // a bad configuration, drive or image
 	}
 	if img != nil {
 		if err := m.LoadELF(img); err != nil {

@@ -147,7 +147,9 @@ func runTo(m *emu.Machine, end uint64, out *consoleWriter) (emu.BreakReason, err
 		if err != nil {
 			return reason, err
 		}
-		if reason != emu.BreakReachedTargetMcycle && reason != emu.BreakConsoleOutput || m.Mcycle() >= end {
+		// Automatic yields (progress, outputs, reports) are notices: go on.
+		if reason != emu.BreakReachedTargetMcycle && reason != emu.BreakConsoleOutput &&
+			reason != emu.BreakYieldedAutomatically || m.Mcycle() >= end {
 			return reason, nil
 		}
 	}
@@ -157,6 +159,9 @@ func finishRun(f *runFlags, reason emu.BreakReason, mcycle, code uint64) error {
 	if !f.quiet {
 		if reason == emu.BreakHalted {
 			fmt.Fprintf(os.Stderr, "rivet: %s at mcycle %d, exit code %d\n", reason, mcycle, code)
+			if code == 255 && f.linuxMode() {
+				fmt.Fprintln(os.Stderr, "rivet: exit code 255 is a kernel panic or the death of init (see the console above)")
+			}
 		} else {
 			fmt.Fprintf(os.Stderr, "rivet: %s at mcycle %d\n", reason, mcycle)
 		}
