@@ -1,8 +1,14 @@
 # rivet — build, test and run. `make run` and `make test` are the README's
 # two commands; everything they need is installed or built here.
 SHELL := /bin/bash
+# A Go toolchain as new as go.mod asks: the one on PATH or /usr/local/go when
+# new enough, else fetched once from the Go module proxy (scripts/ensure-go).
+GO_DIR := $(shell scripts/ensure-go)
+ifeq ($(GO_DIR),)
+$(error no Go toolchain: scripts/ensure-go failed (see its message above))
+endif
+export PATH := $(GO_DIR):$(PATH)
 GO ?= go
-export PATH := /usr/local/go/bin:$(PATH)
 BUILD := build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
