@@ -200,3 +200,89 @@ func TestQuickSuite(t *testing.T) {
 		}
 	}
 }
+
+// TestBareImages checks patchScale and flatImage on a real bare-metal build
+// against binutils: the flat image must equal `objcopy -O binary`, and the
+// patched word must sit at the address `nm` gives for the scale symbol.
+func TestBareImages(t *testing.T) {
+	requireTools(t, true, "riscv64-unknown-elf-gcc", "riscv64-unknown-elf-objcopy", "riscv64-unknown-elf-nm")
+	makeTargets(t, "out/rivet/fib.elf")
+	elfPath := filepath.Join("out", "rivet", "fib.elf")
+	image, err := os.ReadFile(elfPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	objcopied := filepath.Join(t.TempDir(), "fib.bin")
+	if out, err := exec.Command("riscv64-unknown-elf-objcopy", "-O", "binary", elfPath, objcopied).CombinedOutput(); err != nil {
+		t.Fatalf("objcopy: %v\n%s", err, out)
+	}
+	want, err := os.ReadFile(objcopied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat, err := flatImage(image, bareRAMStart, bareRAMBytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(flat, want) {
+		t.Fatalf("flatImage gives %d bytes, objcopy -O binary %d; they differ", len(flat), len(want))
+	}
+
+	nm, err := exec.Command("riscv64-unknown-elf-nm", elfPath).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var addr uint64
+	for _, line := range strings.Split(string(nm), "\n") {
+		if f := strings.Fields(line); len(f) == 3 && f[2] == scaleSymbol {
+			fmt.Sscanf(f[0], "%x", &addr)
+		}
+	}
+	if addr < bareRAMStart {
+		t.Fatalf("nm gives no address for %s", scaleSymbol)
+	}
+	off := addr - bareRAMStart
+	if got := binary.LittleEndian.Uint64(want[off:]); got != scaleInitial {
+		t.Fatalf("objcopy image holds %d at %s, want %d", got, scaleSymbol, scaleInitial)
+	}
+	patched, err := patchScale(image, 1234)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pflat, err := flatImage(patched, bareRAMStart, bareRAMBytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := binary.LittleEndian.Uint64(pflat[off:]); got != 1234 {
+		t.Errorf("patched word = %d, want 1234", got)
+	}
+	binary.LittleEndian.PutUint64(pflat[off:], scaleInitial)
+	if !bytes.Equal(pflat, want) {
+		t.Error("patchScale changed bytes other than the scale word")
+	}
+
+	if _, err := patchScale(patched, 1); err == nil || !strings.Contains(err.Error(), "holds 1234") {
+		t.Errorf("patching twice: err = %v, want one saying the word holds 1234", err)
+	}
+	if _, err := patchScale([]byte("not an elf"), 1); err == nil {
+		t.Error("patchScale accepted a non-ELF")
+	}
+	if _, err := flatImage(image, bareRAMStart+0x1000, bareRAMBytes); err == nil || !strings.Contains(err.Error(), "outside RAM") {
+		t.Errorf("flatImage with the wrong base: err = %v, want an outside-RAM error", err)
+	}
+}
+
+// TestDemo runs the demo program on rivet: 9592 primes below 100,000, the
+// largest 99991 (known values), and exit status 0.
+func TestDemo(t *testing.T) {
+	requireTools(t, true, "riscv64-unknown-elf-gcc", "go")
+	makeTargets(t, "out/rivet/hello.elf", "out/bin/rivet")
+	out, err := exec.Command(filepath.Join("out", "bin", "rivet"), "run", "--ram-length", bareRAMLength,
+		"--elf", filepath.Join("out", "rivet", "hello.elf"), "--quiet").CombinedOutput()
+	if err != nil {
+		t.Fatalf("rivet run: %v\n%s", err, out)
+	}
+	if want := "primes below 100000: 9592, the largest 99991\n"; !strings.Contains(string(out), want) {
+		t.Errorf("output %q lacks %q", out, want)
+	}
+}

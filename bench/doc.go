@@ -2,14 +2,15 @@
 // written in C (guest/workloads, built by the Makefile for four targets) and
 // the harness that runs them under every engine in one go and compares.
 //
-// Engines: native x86-64 code, rivet (interpreter; later its JIT, one line
-// in defaultEngines), QEMU's spike machine with and without -icount shift=0,
+// Engines: native x86-64 code, rivet's interpreter and JIT (one line each in
+// defaultEngines), QEMU's spike machine with and without -icount shift=0,
 // QEMU user mode, and the Cartesi reference machine when its command is
 // given. Each workload prints "bench NAME scale_milli=N checksum=HEX"; the
 // harness checks the exit status and the line of every run, takes the native
 // build's checksum as the reference (the native compiler and CPU are
 // independent of every emulator), and marks a cell FAILED on any difference.
-// rivet's mcycle must also equal the Cartesi reference's when both ran.
+// Every engine that counts cycles must halt at the same mcycle as the
+// Cartesi reference (when it ran) or rivet's interpreter.
 //
 // Invariants:
 //   - One bare-metal build serves every scale: the harness patches the

@@ -162,7 +162,7 @@ func defaultEngines(c *Config) []Engine {
 	engines := []Engine{
 		nativeEngine(),
 		rivetEngine(rivetName, c.Rivet, "interp"),
-		// When the JIT lands: rivetEngine("rivet-jit", c.Rivet, "jit"),
+		rivetEngine("rivet-jit", c.Rivet, "jit"),
 		qemuSystemEngine("qemu-spike", c.QEMUSystem),
 		qemuSystemEngine("qemu-spike-icount", c.QEMUSystem, "-icount", "shift=0"),
 		qemuUserEngine(c.QEMUUser),

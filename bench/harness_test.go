@@ -261,3 +261,47 @@ func TestMainExitStatus(t *testing.T) {
 		t.Errorf("unknown engine: exit %d, stderr %q", got, errOut.String())
 	}
 }
+
+func TestCompareCells(t *testing.T) {
+	cell := func(engine, sum string, mcycle uint64) *Cell {
+		return &Cell{Engine: engine, Checksum: sum, Mcycle: mcycle}
+	}
+	t.Run("mcycle judged by the Cartesi reference", func(t *testing.T) {
+		wr := WorkloadResult{Cells: []*Cell{cell("native", "aa", 0), cell("rivet", "aa", 100), cell("rivet-jit", "aa", 101), cell("cartesi", "aa", 100)}}
+		compareCells(&wr)
+		if c := wr.cell("rivet-jit"); c.OK() || !strings.Contains(c.Failure, "mcycle 101, cartesi at 100") {
+			t.Errorf("rivet-jit: %q, want an mcycle failure", c.Failure)
+		}
+		if !wr.cell("rivet").OK() || wr.Instructions != 100 || wr.InstructionsFrom != "rivet" {
+			t.Errorf("rivet %q, instructions %d from %q", wr.cell("rivet").Failure, wr.Instructions, wr.InstructionsFrom)
+		}
+	})
+	t.Run("mcycle judged by rivet without the reference", func(t *testing.T) {
+		wr := WorkloadResult{Cells: []*Cell{cell("native", "aa", 0), cell("rivet", "aa", 100), cell("rivet-jit", "aa", 99)}}
+		compareCells(&wr)
+		if c := wr.cell("rivet-jit"); c.OK() || !strings.Contains(c.Failure, "rivet at 100") {
+			t.Errorf("rivet-jit: %q, want an mcycle failure", c.Failure)
+		}
+	})
+	t.Run("wrong checksum against native", func(t *testing.T) {
+		wr := WorkloadResult{Cells: []*Cell{cell("native", "aa", 0), cell("qemu-user", "ab", 0)}}
+		compareCells(&wr)
+		if c := wr.cell("qemu-user"); !strings.Contains(c.Failure, "wrong checksum ab, want aa (native)") {
+			t.Errorf("qemu-user: %q", c.Failure)
+		}
+	})
+	t.Run("no native: engines must agree", func(t *testing.T) {
+		wr := WorkloadResult{Cells: []*Cell{{Engine: "native", Failure: "missing build"}, cell("rivet", "aa", 5), cell("qemu-user", "ab", 0)}}
+		compareCells(&wr)
+		for _, e := range []string{"rivet", "qemu-user"} {
+			if c := wr.cell(e); !strings.Contains(c.Failure, "engines disagree") {
+				t.Errorf("%s: %q, want a disagreement failure", e, c.Failure)
+			}
+		}
+		wr = WorkloadResult{Cells: []*Cell{cell("rivet", "aa", 5), cell("qemu-user", "aa", 0)}}
+		compareCells(&wr)
+		if !wr.cell("rivet").OK() || !strings.HasPrefix(wr.ReferenceFrom, "agreement of 2 engines") {
+			t.Errorf("agreeing engines: %q, reference from %q", wr.cell("rivet").Failure, wr.ReferenceFrom)
+		}
+	})
+}

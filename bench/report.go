@@ -54,7 +54,7 @@ func (r *Results) Markdown() string {
 		gr, nr := r.GeoMean(e.Name, rivetName)
 		fmt.Fprintf(&b, "| %s | %s | %s | %d / %d |\n", e.Name, formatRatio(gn), formatRatio(gr), nn, nr)
 	}
-	b.WriteString("\nWorkloads (guest instructions: rivet's mcycle at this scale, or the Cartesi machine's where rivet failed):\n\n")
+	b.WriteString("\nWorkloads (guest instructions: rivet's mcycle at this scale, or another cycle-counting engine's where rivet's interpreter failed):\n\n")
 	b.WriteString("| workload | what it does at scale 1 | guest instructions | checksum |\n|---|---|--:|---|\n")
 	for _, w := range r.Workloads {
 		ins := "—"
