@@ -69,3 +69,14 @@ func (cp *CodePage) DecodeAt(off uint64) *isaInsn {
 	}
 	return d
 }
+
+// RawAt returns the instruction word at byte offset off of a code page (the
+// low 16 bits only for a compressed instruction; off must be even and at
+// most 0xFFC, or 0xFFE for a compressed one).
+func (cp *CodePage) RawAt(off uint64) uint32 {
+	lo := uint32(*(*uint16)(unsafe.Add(cp.Host, off)))
+	if lo&3 != 3 {
+		return lo
+	}
+	return *(*uint32)(unsafe.Add(cp.Host, off))
+}

@@ -72,6 +72,10 @@ type Machine struct {
 	s   *Shadow    // registers, viewed in the shadow range
 	tlb *shadowTLB // TLB slots, viewed in the shadow range
 	hot [3][tlbSetSize]hotSlot
+	// live marks, per set, the slots that may differ from an invalid slot
+	// (set on fills and, conservatively, for every slot when the mirror is
+	// rebuilt); flushes visit only those.
+	live [3][tlbSetSize / 64]uint64
 
 	tree        *merkle.Tree
 	code        map[unsafe.Pointer]*CodePage // decoded code pages, by host page
@@ -370,6 +374,9 @@ func (m *Machine) initHotTLB() {
 	for set := range m.tlb {
 		for i := range m.tlb[set] {
 			m.hot[set][i] = m.verifySlot(&m.tlb[set][i])
+		}
+		for w := range m.live[set] {
+			m.live[set][w] = ^uint64(0)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package emu
 
-import "unsafe"
+import (
+	mathbits "math/bits"
+	"unsafe"
+)
 
 // Address translation, the TLB and the slow paths of memory access. The fast
 // paths (TLB hits) are inlined in the interpreter loop.
@@ -19,9 +22,18 @@ func (m *Machine) flushTLBSlot(set int, slot uint64) {
 	m.hot[set][slot] = hotSlot{vaddrPage: tlbInvalidPage}
 }
 
+// flushTLBSet invalidates every slot of a set. Privilege changes flush all
+// sets, thousands of times in a Linux boot, and most slots are already
+// invalid: only the slots marked live can differ from an invalid slot, so
+// only those are written (writing the others again would change nothing).
 func (m *Machine) flushTLBSet(set int) {
-	for slot := uint64(0); slot < tlbSetSize; slot++ {
-		m.flushTLBSlot(set, slot)
+	for w, bits := range m.live[set] {
+		for bits != 0 {
+			slot := uint64(w*64 + mathbits.TrailingZeros64(bits))
+			bits &= bits - 1
+			m.flushTLBSlot(set, slot)
+		}
+		m.live[set][w] = 0
 	}
 }
 
@@ -53,6 +65,7 @@ func (m *Machine) replaceTLBEntry(set int, vaddr, paddr, pmaIndex uint64) unsafe
 	paddrPage := paddr &^ pageOffMask
 	host := r.hostAddr(paddrPage)
 	m.tlb[set][slot] = tlbSlot{VaddrPage: vaddrPage, VpOffset: paddrPage - vaddrPage, PMAIndex: pmaIndex}
+	m.live[set][slot/64] |= 1 << (slot % 64)
 	h := &m.hot[set][slot]
 	*h = hotSlot{vaddrPage: vaddrPage, host: host}
 	if set == tlbWrite {

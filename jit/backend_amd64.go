@@ -14,7 +14,7 @@ const Supported = true
 
 type hostContext = amd64.Context
 
-func newBackend() ir.Backend { return amd64.Backend{} }
+func newBackend() ir.Backend { return amd64.New() }
 
 func enter(entry uintptr, ctx *hostContext) uint32 { return amd64.Enter(entry, ctx) }
 

@@ -38,9 +38,12 @@ type pageBlocks struct {
 }
 
 // hotThreshold is how many times a block start is reached, interpreted,
-// before it is translated: most code of a boot runs once, and translating
-// costs about as much as interpreting a few hundred instructions.
-const hotThreshold = 2
+// before it is translated: most code of a boot runs a few times only, and
+// translating a block costs about as much as interpreting a few hundred
+// instructions. On a Linux boot (echo hello), 2, 8, 16, 32 and 64 gave
+// 0.22, 0.20, 0.19, 0.19 and 0.19 s of CPU: 16 translates a third of the
+// blocks 2 does.
+const hotThreshold = 16
 
 // declineCycles is how far the interpreter runs when a block is cold.
 const declineCycles = 32
@@ -236,7 +239,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 // decodeBlock collects the instructions of the block starting at off.
 func (e *Engine) decodeBlock(cp *emu.CodePage, off uint64) *ir.Block {
 	b := &e.block
-	b.Insns, b.Offs = b.Insns[:0], b.Offs[:0]
+	b.Insns, b.Raw, b.Offs = b.Insns[:0], b.Raw[:0], b.Offs[:0]
 	for {
 		if off > 0xFFC {
 			b.End, b.Next = ir.EndPage, off
@@ -247,11 +250,13 @@ func (e *Engine) decodeBlock(cp *emu.CodePage, off uint64) *ir.Block {
 			b.End, b.Next = ir.EndPage, off
 			return b
 		}
-		if !e.backend.Supported(in) {
+		raw := cp.RawAt(off)
+		if !e.backend.Supported(in, raw) {
 			b.End, b.Next = ir.EndUnsupported, off
 			return b
 		}
 		b.Insns = append(b.Insns, *in)
+		b.Raw = append(b.Raw, raw)
 		b.Offs = append(b.Offs, off)
 		off += uint64(in.Size)
 		if isBranch(in.Op) {
@@ -272,3 +277,4 @@ func isBranch(op isa.Op) bool {
 	}
 	return false
 }
+

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -36,6 +37,7 @@ type runFlags struct {
 	periodicHashes sizeFlag
 	store          string
 	stats          bool
+	cpuProfile     string
 }
 
 func cmdRun(args []string) error {
@@ -51,6 +53,7 @@ func cmdRun(args []string) error {
 	fs.Var(&f.periodicHashes, "periodic-hashes", "print the root hash every N mcycles")
 	fs.StringVar(&f.store, "store", "", "store the machine in this directory (which must not exist) after running")
 	fs.BoolVar(&f.stats, "stats", false, "print engine statistics (blocks translated, entries, exits by reason, MIPS) at the end")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a Go CPU profile of the run to this file (for `go tool pprof`)")
 	if err := parseFlags(fs, args, runSummary); err != nil {
 		return err
 	}
@@ -88,6 +91,13 @@ func cmdRun(args []string) error {
 		return err
 	}
 	defer m.Close()
+	if f.cpuProfile != "" {
+		stop, err := startCPUProfile(f.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	hashes := os.Stderr
 	started, startMcycle := time.Now(), m.Mcycle()
 	if f.initialHash {
@@ -129,6 +139,23 @@ func cmdRun(args []string) error {
 		return err
 	}
 	return finishRun(&f, reason, mcycle, code)
+}
+
+// startCPUProfile starts the Go CPU profiler writing to path; the returned
+// function stops it and closes the file.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, usagef("--cpuprofile %s: %v", path, err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 func printHash(w io.Writer, m *emu.Machine) {

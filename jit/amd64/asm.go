@@ -81,11 +81,18 @@ type Asm struct {
 }
 
 func (a *Asm) Len() int        { return len(a.B) }
-func (a *Asm) byte1(b ...byte) { a.B = append(a.B, b...) }
-func (a *Asm) imm32(v int32)   { a.B = binary.LittleEndian.AppendUint32(a.B, uint32(v)) }
-func (a *Asm) imm64(v uint64)  { a.B = binary.LittleEndian.AppendUint64(a.B, v) }
-func fitsInt8(v int32) bool    { return v >= -128 && v <= 127 }
-func fitsInt32(v int64) bool   { return v >= -1<<31 && v < 1<<31 }
+func (a *Asm) byte1(b byte)    { a.B = append(a.B, b) }
+func (a *Asm) byte2(b, c byte) { a.B = append(a.B, b, c) }
+func (a *Asm) byte3(b, c, d byte) {
+	a.B = append(a.B, b, c, d)
+}
+func (a *Asm) byte4(b, c, d, e byte) {
+	a.B = append(a.B, b, c, d, e)
+}
+func (a *Asm) imm32(v int32)  { a.B = binary.LittleEndian.AppendUint32(a.B, uint32(v)) }
+func (a *Asm) imm64(v uint64) { a.B = binary.LittleEndian.AppendUint64(a.B, v) }
+func fitsInt8(v int32) bool   { return v >= -128 && v <= 127 }
+func fitsInt32(v int64) bool  { return v >= -1<<31 && v < 1<<31 }
 
 // rex emits a REX prefix when needed (or always, with force).
 func (a *Asm) rex(w bool, reg, index, base Reg, force bool) {
@@ -136,7 +143,7 @@ func (a *Asm) modrmMem(reg Reg, m Mem) {
 		case 8:
 			ss = 3
 		}
-		a.byte1(mod<<6|r|4, ss<<6|idx<<3|base)
+		a.byte2(mod<<6|r|4, ss<<6|idx<<3|base)
 	}
 	switch mod {
 	case 1:
@@ -146,31 +153,46 @@ func (a *Asm) modrmMem(reg Reg, m Mem) {
 	}
 }
 
+// opcode is one to three opcode bytes, most significant first (0x0FB7 is
+// 0F B7); a leading zero byte cannot be expressed, and no opcode needs one.
+type opcode uint32
+
+func (a *Asm) opcode(op opcode) {
+	switch {
+	case op > 0xFFFF:
+		a.byte3(byte(op>>16), byte(op>>8), byte(op))
+	case op > 0xFF:
+		a.byte2(byte(op>>8), byte(op))
+	default:
+		a.byte1(byte(op))
+	}
+}
+
 // opRegMem emits REX.W? op reg, [mem].
-func (a *Asm) opRegMem(w bool, op []byte, reg Reg, m Mem) {
+func (a *Asm) opRegMem(w bool, op opcode, reg Reg, m Mem) {
 	a.rex(w, reg, m.Index, m.Base, false)
-	a.byte1(op...)
+	a.opcode(op)
 	a.modrmMem(reg, m)
 }
 
 // opRegReg emits op with ModRM mod=11: reg field reg, rm field rm.
-func (a *Asm) opRegReg(w bool, op []byte, reg, rm Reg, forceRex bool) {
+func (a *Asm) opRegReg(w bool, op opcode, reg, rm Reg, forceRex bool) {
 	a.rex(w, reg, noReg, rm, forceRex)
-	a.byte1(op...)
+	a.opcode(op)
 	a.byte1(0xC0 | byte(reg&7)<<3 | byte(rm&7))
 }
 
 // MovLoad64 is MOV dst, qword [m].
-func (a *Asm) MovLoad64(dst Reg, m Mem) { a.opRegMem(true, []byte{0x8B}, dst, m) }
+func (a *Asm) MovLoad64(dst Reg, m Mem) { a.opRegMem(true, 0x8B, dst, m) }
 
 // MovStore64 is MOV qword [m], src.
-func (a *Asm) MovStore64(m Mem, src Reg) { a.opRegMem(true, []byte{0x89}, src, m) }
+func (a *Asm) MovStore64(m Mem, src Reg) { a.opRegMem(true, 0x89, src, m) }
 
 // MovStore32 is MOV dword [m], src.
-func (a *Asm) MovStore32(m Mem, src Reg) { a.opRegMem(false, []byte{0x89}, src, m) }
+func (a *Asm) MovStore32(m Mem, src Reg) { a.opRegMem(false, 0x89, src, m) }
 
 // MovStore16 is MOV word [m], src.
-func (a *Asm) MovStore16(m Mem, src Reg) { a.byte1(0x66); a.opRegMem(false, []byte{0x89}, src, m) }
+func (a *Asm) MovStore16(m Mem, src Reg) { a.byte1(0x66); a.opRegMem(false, 0x89, src, m) }
 
 // MovStore8 is MOV byte [m], src (a REX prefix makes SIL/DIL/... addressable).
 func (a *Asm) MovStore8(m Mem, src Reg) {
@@ -180,24 +202,24 @@ func (a *Asm) MovStore8(m Mem, src Reg) {
 }
 
 // Load32 is MOV dst32, dword [m] (zero-extends).
-func (a *Asm) Load32(dst Reg, m Mem) { a.opRegMem(false, []byte{0x8B}, dst, m) }
+func (a *Asm) Load32(dst Reg, m Mem) { a.opRegMem(false, 0x8B, dst, m) }
 
 // Load32S is MOVSXD dst, dword [m].
-func (a *Asm) Load32S(dst Reg, m Mem) { a.opRegMem(true, []byte{0x63}, dst, m) }
+func (a *Asm) Load32S(dst Reg, m Mem) { a.opRegMem(true, 0x63, dst, m) }
 
 // Load16 is MOVZX dst, word [m]; Load16S is MOVSX dst, word [m].
-func (a *Asm) Load16(dst Reg, m Mem)  { a.opRegMem(false, []byte{0x0F, 0xB7}, dst, m) }
-func (a *Asm) Load16S(dst Reg, m Mem) { a.opRegMem(true, []byte{0x0F, 0xBF}, dst, m) }
+func (a *Asm) Load16(dst Reg, m Mem)  { a.opRegMem(false, 0x0FB7, dst, m) }
+func (a *Asm) Load16S(dst Reg, m Mem) { a.opRegMem(true, 0x0FBF, dst, m) }
 
 // Load8 is MOVZX dst, byte [m]; Load8S is MOVSX dst, byte [m].
-func (a *Asm) Load8(dst Reg, m Mem)  { a.opRegMem(false, []byte{0x0F, 0xB6}, dst, m) }
-func (a *Asm) Load8S(dst Reg, m Mem) { a.opRegMem(true, []byte{0x0F, 0xBE}, dst, m) }
+func (a *Asm) Load8(dst Reg, m Mem)  { a.opRegMem(false, 0x0FB6, dst, m) }
+func (a *Asm) Load8S(dst Reg, m Mem) { a.opRegMem(true, 0x0FBE, dst, m) }
 
 // MovRR is MOV dst, src (64-bit).
-func (a *Asm) MovRR(dst, src Reg) { a.opRegReg(true, []byte{0x89}, src, dst, false) }
+func (a *Asm) MovRR(dst, src Reg) { a.opRegReg(true, 0x89, src, dst, false) }
 
 // MovRR32 is MOV dst32, src32 (zero-extends).
-func (a *Asm) MovRR32(dst, src Reg) { a.opRegReg(false, []byte{0x89}, src, dst, false) }
+func (a *Asm) MovRR32(dst, src Reg) { a.opRegReg(false, 0x89, src, dst, false) }
 
 // MovImm32 is MOV dst32, imm32 (zero-extends); MovImm64 sign- or
 // full-width immediate loads pick the shortest encoding.
@@ -209,7 +231,7 @@ func (a *Asm) MovImm(dst Reg, v uint64) {
 		a.imm32(int32(uint32(v)))
 	case fitsInt32(int64(v)):
 		a.rex(true, noReg, noReg, dst, false)
-		a.byte1(0xC7, 0xC0|byte(dst&7))
+		a.byte2(0xC7, 0xC0|byte(dst&7))
 		a.imm32(int32(int64(v)))
 	default:
 		a.rex(true, noReg, noReg, dst, false)
@@ -233,12 +255,12 @@ const (
 
 // AluRR is op dst, src (64-bit, or 32-bit with w false).
 func (a *Asm) AluRR(w bool, op AluOp, dst, src Reg) {
-	a.opRegReg(w, []byte{byte(op)<<3 | 1}, src, dst, false)
+	a.opRegReg(w, opcode(op)<<3|1, src, dst, false)
 }
 
 // AluRM is op dst, [m].
 func (a *Asm) AluRM(w bool, op AluOp, dst Reg, m Mem) {
-	a.opRegMem(w, []byte{byte(op)<<3 | 3}, dst, m)
+	a.opRegMem(w, opcode(op)<<3|3, dst, m)
 }
 
 // AluRI is op dst, imm32 (sign-extended; the imm8 form when it fits).
@@ -246,12 +268,12 @@ func (a *Asm) AluRI(w bool, op AluOp, dst Reg, imm int32) {
 	a.rex(w, noReg, noReg, dst, false)
 	switch {
 	case fitsInt8(imm):
-		a.byte1(0x83, 0xC0|byte(op)<<3|byte(dst&7), byte(int8(imm)))
+		a.byte3(0x83, 0xC0|byte(op)<<3|byte(dst&7), byte(int8(imm)))
 	case dst == RAX: // the short accumulator form
 		a.byte1(byte(op)<<3 | 5)
 		a.imm32(imm)
 	default:
-		a.byte1(0x81, 0xC0|byte(op)<<3|byte(dst&7))
+		a.byte2(0x81, 0xC0|byte(op)<<3|byte(dst&7))
 		a.imm32(imm)
 	}
 }
@@ -283,50 +305,50 @@ const (
 func (a *Asm) ShiftRI(w bool, op ShiftOp, dst Reg, n uint8) {
 	a.rex(w, noReg, noReg, dst, false)
 	if n == 1 {
-		a.byte1(0xD1, 0xC0|byte(op)<<3|byte(dst&7))
+		a.byte2(0xD1, 0xC0|byte(op)<<3|byte(dst&7))
 		return
 	}
-	a.byte1(0xC1, 0xC0|byte(op)<<3|byte(dst&7), n)
+	a.byte3(0xC1, 0xC0|byte(op)<<3|byte(dst&7), n)
 }
 
 // ShiftRCL is shift dst, CL.
 func (a *Asm) ShiftRCL(w bool, op ShiftOp, dst Reg) {
 	a.rex(w, noReg, noReg, dst, false)
-	a.byte1(0xD3, 0xC0|byte(op)<<3|byte(dst&7))
+	a.byte2(0xD3, 0xC0|byte(op)<<3|byte(dst&7))
 }
 
 // Imul is IMUL dst, src (64- or 32-bit).
-func (a *Asm) Imul(w bool, dst, src Reg) { a.opRegReg(w, []byte{0x0F, 0xAF}, dst, src, false) }
+func (a *Asm) Imul(w bool, dst, src Reg) { a.opRegReg(w, 0x0FAF, dst, src, false) }
 
 // MulRDX is MUL src (unsigned RDX:RAX = RAX*src); ImulRDX the signed form.
-func (a *Asm) MulRDX(src Reg) { a.rex(true, noReg, noReg, src, false); a.byte1(0xF7, 0xE0|byte(src&7)) }
+func (a *Asm) MulRDX(src Reg) { a.rex(true, noReg, noReg, src, false); a.byte2(0xF7, 0xE0|byte(src&7)) }
 func (a *Asm) ImulRDX(src Reg) {
 	a.rex(true, noReg, noReg, src, false)
-	a.byte1(0xF7, 0xE8|byte(src&7))
+	a.byte2(0xF7, 0xE8|byte(src&7))
 }
 
 // Lea is LEA dst, [m].
-func (a *Asm) Lea(dst Reg, m Mem) { a.opRegMem(true, []byte{0x8D}, dst, m) }
+func (a *Asm) Lea(dst Reg, m Mem) { a.opRegMem(true, 0x8D, dst, m) }
 
 // Movsxd is MOVSXD dst, src32.
-func (a *Asm) Movsxd(dst, src Reg) { a.opRegReg(true, []byte{0x63}, dst, src, false) }
+func (a *Asm) Movsxd(dst, src Reg) { a.opRegReg(true, 0x63, dst, src, false) }
 
 // Movsx8 is MOVSX dst, src8; Movzx8 is MOVZX dst32, src8.
-func (a *Asm) Movsx8(dst, src Reg)  { a.opRegReg(true, []byte{0x0F, 0xBE}, dst, src, src >= 4) }
-func (a *Asm) Movzx8(dst, src Reg)  { a.opRegReg(false, []byte{0x0F, 0xB6}, dst, src, src >= 4) }
-func (a *Asm) Movsx16(dst, src Reg) { a.opRegReg(true, []byte{0x0F, 0xBF}, dst, src, false) }
-func (a *Asm) Movzx16(dst, src Reg) { a.opRegReg(false, []byte{0x0F, 0xB7}, dst, src, false) }
+func (a *Asm) Movsx8(dst, src Reg)  { a.opRegReg(true, 0x0FBE, dst, src, src >= 4) }
+func (a *Asm) Movzx8(dst, src Reg)  { a.opRegReg(false, 0x0FB6, dst, src, src >= 4) }
+func (a *Asm) Movsx16(dst, src Reg) { a.opRegReg(true, 0x0FBF, dst, src, false) }
+func (a *Asm) Movzx16(dst, src Reg) { a.opRegReg(false, 0x0FB7, dst, src, false) }
 
 // Setcc sets the low byte of dst from a condition.
 func (a *Asm) Setcc(c Cond, dst Reg) {
-	a.opRegReg(false, []byte{0x0F, 0x90 | byte(c)}, 0, dst, dst >= 4)
+	a.opRegReg(false, 0x0F90|opcode(c), 0, dst, dst >= 4)
 }
 
 // Not is NOT dst (64-bit).
-func (a *Asm) Not(dst Reg) { a.rex(true, noReg, noReg, dst, false); a.byte1(0xF7, 0xD0|byte(dst&7)) }
+func (a *Asm) Not(dst Reg) { a.rex(true, noReg, noReg, dst, false); a.byte2(0xF7, 0xD0|byte(dst&7)) }
 
 // Test is TEST a, b (64-bit).
-func (a *Asm) Test(x, y Reg) { a.opRegReg(true, []byte{0x85}, y, x, false) }
+func (a *Asm) Test(x, y Reg) { a.opRegReg(true, 0x85, y, x, false) }
 
 // Ret is RET.
 func (a *Asm) Ret() { a.byte1(0xC3) }
@@ -334,7 +356,7 @@ func (a *Asm) Ret() { a.byte1(0xC3) }
 // Jcc emits a conditional jump with a 32-bit displacement and returns the
 // offset of that displacement, to be fixed with Patch.
 func (a *Asm) Jcc(c Cond) int {
-	a.byte1(0x0F, 0x80|byte(c))
+	a.byte2(0x0F, 0x80|byte(c))
 	a.imm32(0)
 	return len(a.B) - 4
 }
@@ -347,7 +369,7 @@ func (a *Asm) Jmp() int {
 }
 
 // JmpR is JMP reg.
-func (a *Asm) JmpR(r Reg) { a.rex(false, noReg, noReg, r, false); a.byte1(0xFF, 0xE0|byte(r&7)) }
+func (a *Asm) JmpR(r Reg) { a.rex(false, noReg, noReg, r, false); a.byte2(0xFF, 0xE0|byte(r&7)) }
 
 // Patch points the rel32 at offset site to target (both offsets in a.B).
 func (a *Asm) Patch(site, target int) {

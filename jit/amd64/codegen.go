@@ -29,14 +29,28 @@ const (
 	tlbSetBytes = 256 * hotSlotSize
 )
 
-// Backend is the amd64 code generator.
-type Backend struct{}
+// Backend is the amd64 code generator. It keeps its buffers between blocks
+// (translation allocates nothing once warm), so one Backend serves one
+// engine at a time.
+type Backend struct {
+	g gen
+}
 
-var _ ir.Backend = Backend{}
+var _ ir.Backend = (*Backend)(nil)
 
-// Supported reports whether an instruction is translated.
-func (Backend) Supported(in *isa.Insn) bool {
+// New returns a code generator.
+func New() *Backend {
+	b := &Backend{}
+	b.g.a.B = make([]byte, 0, 16<<10)
+	return b
+}
+
+// Supported reports whether an instruction (raw: its instruction word) is
+// translated.
+func (*Backend) Supported(in *isa.Insn, raw uint32) bool {
 	switch in.Op {
+	case isa.FP:
+		return supportedFP(raw)
 	case isa.ADDI, isa.SLTI, isa.SLTIU, isa.XORI, isa.ORI, isa.ANDI, isa.SLLI, isa.SRLI, isa.SRAI,
 		isa.ADD, isa.SUB, isa.SLL, isa.SLT, isa.SLTU, isa.XOR, isa.SRL, isa.SRA, isa.OR, isa.AND,
 		isa.MUL, isa.MULH, isa.MULHU,
@@ -64,8 +78,43 @@ type gen struct {
 	a         Asm
 	chainBase int
 	b         *ir.Block
-	stubs     []func() // out-of-line exits, emitted after the block
+	stubs     []stub // out-of-line exits, emitted after the block
 	chains    []ir.Chain
+	code      ir.Code
+}
+
+// stub is an out-of-line exit, emitted after the block's straight-line code.
+type stub struct {
+	kind  stubKind
+	site  int    // the rel32 jumping to the stub
+	delta uint64 // stubMemory: pc offset of the instruction from the block start
+	k     int    // stubMemory: instructions before it; stubChain: chain id
+}
+
+type stubKind uint8
+
+const (
+	stubBudget stubKind = iota // the block does not fit before the run's end
+	stubMemory                 // a TLB miss at instruction k
+	stubChain                  // a same-page jump with no block linked yet
+)
+
+// emitStubs writes the out-of-line exits.
+func (g *gen) emitStubs() {
+	a := &g.a
+	for _, st := range g.stubs {
+		a.Patch(st.site, a.Here())
+		switch st.kind {
+		case stubBudget:
+			a.MovImm(RAX, uint64(ir.ExitBudget))
+			a.Ret()
+		case stubMemory:
+			g.exit(st.delta, st.k, uint32(ir.ExitMemory))
+		case stubChain:
+			a.MovImm(RAX, uint64(ir.ExitChain)|uint64(st.k)<<8)
+			a.Ret()
+		}
+	}
 }
 
 func xmem(r uint8) Mem { return M(regX, int32(r&31)*8) }
@@ -109,19 +158,18 @@ func (g *gen) jumpTo(target uint64) {
 	site := g.a.Jmp()
 	idx := g.chainBase + len(g.chains)
 	g.chains = append(g.chains, ir.Chain{Site: site, Target: target})
-	g.stubs = append(g.stubs, func() {
-		g.a.Patch(site, g.a.Here())
-		g.a.MovImm(RAX, uint64(ir.ExitChain)|uint64(idx)<<8)
-		g.a.Ret()
-	})
+	g.stubs = append(g.stubs, stub{kind: stubChain, site: site, k: idx})
 }
 
-// Translate emits a block.
-func (Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
+// Translate emits a block. The code it returns is valid until the next
+// call.
+func (be *Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 	if len(b.Insns) == 0 && b.End != ir.EndUnsupported && b.End != ir.EndPage {
 		return nil, fmt.Errorf("amd64: empty block")
 	}
-	g := &gen{b: b, chainBase: chainBase}
+	g := &be.g
+	g.b, g.chainBase = b, chainBase
+	g.a.B, g.stubs, g.chains = g.a.B[:0], g.stubs[:0], g.chains[:0]
 	a := &g.a
 	n := len(b.Insns)
 	start := b.Offs
@@ -134,12 +182,7 @@ func (Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 	// Budget: the whole block must end by the run's end.
 	a.Lea(RAX, M(regCycle, int32(n)))
 	a.AluRR(true, CMP, RAX, regEnd)
-	budget := a.Jcc(CondA)
-	g.stubs = append(g.stubs, func() {
-		a.Patch(budget, a.Here())
-		a.MovImm(RAX, uint64(ir.ExitBudget))
-		a.Ret()
-	})
+	g.stubs = append(g.stubs, stub{kind: stubBudget, site: a.Jcc(CondA)})
 	for k := range b.Insns {
 		in := &b.Insns[k]
 		delta := start[k] - off0
@@ -157,10 +200,9 @@ func (Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 		a.AluRI(true, ADD, regPC, int32(b.Next-off0))
 		g.jumpTo(b.Next)
 	}
-	for i := 0; i < len(g.stubs); i++ {
-		g.stubs[i]()
-	}
-	return &ir.Code{Bytes: a.B, Chains: g.chains}, nil
+	g.emitStubs()
+	g.code = ir.Code{Bytes: a.B, Chains: g.chains}
+	return &g.code, nil
 }
 
 var branchCond = map[isa.Op]Cond{
@@ -379,14 +421,15 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		a.MovRR(regPC, RCX)
 		a.Lea(regCycle, M(regCycle, int32(n)))
 		g.dispatch()
+	case isa.FP:
+		return g.fp(g.b.Raw[k], k, delta)
 	default:
 		return fmt.Errorf("amd64: %v not supported", in.Op)
 	}
 	return nil
 }
 
-// memory emits a load or store through the inline TLB lookup; a miss exits
-// with pc at the instruction and mcycle counting the ones before it.
+// memory emits an integer load or store.
 func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 	a := &g.a
 	var size uint64
@@ -409,29 +452,7 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 	case isa.SD:
 		size, store = 8, true
 	}
-	g.load(RAX, in.Rs1)
-	if in.Imm != 0 {
-		a.AluRI(true, ADD, RAX, int32(int64(in.Imm)))
-	}
-	a.MovRR(RCX, RAX)
-	a.ShiftRI(true, SHR, RCX, 12)
-	a.AluRI(false, AND, RCX, 255)
-	a.ShiftRI(false, SHL, RCX, 5)
-	a.MovRR(RDX, RAX)
-	a.AluRI(true, AND, RDX, int32(^uint32(0xFFF&^(size-1))))
-	hot := regHotR
-	if store {
-		hot = regHotW
-	}
-	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
-	miss := a.Jcc(CondNE)
-	g.stubs = append(g.stubs, func() {
-		a.Patch(miss, a.Here())
-		g.exit(delta, k, uint32(ir.ExitMemory))
-	})
-	a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
-	a.AluRI(false, AND, RAX, 0xFFF)
-	m := MI(RDX, RAX, 1, 0)
+	m := g.hostAddress(in.Rs1, int32(int64(in.Imm)), size, store, k, delta)
 	if store {
 		g.load(RCX, in.Rs2)
 		switch size {
@@ -464,6 +485,35 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 	}
 	g.store(in.Rd, RCX)
 	return nil
+}
+
+// hostAddress emits the inline TLB lookup of a size-byte access at guest
+// register rs1 + imm (read TLB, or write TLB for a store) and returns the
+// host memory operand of the access ([RDX+RAX]; RCX is free again). A miss,
+// including a misaligned address (its low bits fail the page compare),
+// exits with ExitMemory, pc at the instruction (delta bytes into the block)
+// and mcycle counting the k instructions before it.
+func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, delta uint64) Mem {
+	a := &g.a
+	g.load(RAX, rs1)
+	if imm != 0 {
+		a.AluRI(true, ADD, RAX, imm)
+	}
+	a.MovRR(RCX, RAX)
+	a.ShiftRI(true, SHR, RCX, 12)
+	a.AluRI(false, AND, RCX, 255)
+	a.ShiftRI(false, SHL, RCX, 5)
+	a.MovRR(RDX, RAX)
+	a.AluRI(true, AND, RDX, int32(^uint32(0xFFF&^(size-1))))
+	hot := regHotR
+	if store {
+		hot = regHotW
+	}
+	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
+	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k})
+	a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
+	a.AluRI(false, AND, RAX, 0xFFF)
+	return MI(RDX, RAX, 1, 0)
 }
 
 // dispatch continues at the pc in regPC wherever it is: through the code
@@ -505,7 +555,7 @@ func (g *gen) dispatch() {
 
 // PatchJump points the rel32 at site (in buf, whose first byte executes at
 // codeAddr) to targetAddr.
-func (Backend) PatchJump(buf []byte, site int, codeAddr, targetAddr uintptr) {
+func (*Backend) PatchJump(buf []byte, site int, codeAddr, targetAddr uintptr) {
 	rel := int64(targetAddr) - int64(codeAddr+uintptr(site)+4)
 	binary.LittleEndian.PutUint32(buf[site:], uint32(int32(rel)))
 }

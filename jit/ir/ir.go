@@ -31,6 +31,7 @@ func (e ExitCode) String() string {
 // offsets Offs (Offs[0] is the block's start), ending as End says.
 type Block struct {
 	Insns []isa.Insn
+	Raw   []uint32 // the instruction words (the low 16 bits for a compressed one)
 	Offs  []uint64
 	End   BlockEnd
 	// Next is the offset (in the page) after the last instruction.
@@ -62,10 +63,12 @@ type Code struct {
 
 // Backend translates blocks for one host architecture.
 type Backend interface {
-	// Supported reports whether the backend translates an instruction.
-	Supported(in *isa.Insn) bool
+	// Supported reports whether the backend translates an instruction
+	// (raw: its instruction word).
+	Supported(in *isa.Insn, raw uint32) bool
 	// Translate emits the code of a block. Its chain stubs return
-	// ExitChain with argument chainBase+i for its i-th chain.
+	// ExitChain with argument chainBase+i for its i-th chain. The Code may
+	// share the backend's buffers: it is valid until the next Translate.
 	Translate(b *Block, chainBase int) (*Code, error)
 	// PatchJump writes into code (at a chain site) a jump to target, both
 	// given as addresses in the executable mapping; buf is the writable view
