@@ -277,4 +277,3 @@ func isBranch(op isa.Op) bool {
 	}
 	return false
 }
-
