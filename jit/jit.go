@@ -66,6 +66,10 @@ type Engine struct {
 	chains  []chainRef
 	stats   Stats
 	block   ir.Block // reused
+	// untranslatable is a stub returning ExitGeneral: the block-table entry
+	// of a block whose first instruction is not translated, and the target
+	// of chains to it.
+	untranslatable uintptr
 }
 
 var _ emu.Engine = (*Engine)(nil)
@@ -85,6 +89,7 @@ func New(m *emu.Machine) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{m: m, backend: newBackend(), mem: mem}
+	e.emitStubs()
 	e.ctx.X = uintptr(unsafe.Pointer(v.X))
 	e.ctx.HotRead = uintptr(v.HotRead)
 	e.ctx.HotWrite = uintptr(v.HotWrite)
@@ -119,7 +124,16 @@ func (e *Engine) reset() {
 	e.pages = e.pages[:0]
 	e.chains = e.chains[:0]
 	e.mem.reset()
+	e.emitStubs()
 	e.stats.Resets++
+}
+
+// emitStubs puts the shared stubs at the start of code memory.
+func (e *Engine) emitStubs() {
+	stub := e.backend.ExitStub(ir.ExitGeneral)
+	at := e.mem.alloc(len(stub))
+	copy(e.mem.rw[at:], stub)
+	e.untranslatable = e.mem.addr(at)
 }
 
 // Run executes translated blocks of the current fetch page.
@@ -171,8 +185,14 @@ func (e *Engine) link(id int) {
 	}
 	c := e.chains[id]
 	entry, res := e.blockAt(c.page, c.target, false)
-	if res != blockReady || c.page.Engine == nil || id >= len(e.chains) || e.chains[id] != c {
-		return // not translatable, or code memory was reset meanwhile
+	if id >= len(e.chains) || e.chains[id] != c || c.page.Engine == nil {
+		return // code memory was reset meanwhile
+	}
+	switch res {
+	case blockNone:
+		entry = e.untranslatable
+	case blockCold:
+		return
 	}
 	e.backend.PatchJump(e.mem.rw[c.code:], c.site, e.mem.addr(c.code), entry)
 	e.stats.ChainsPatched++
@@ -192,6 +212,9 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	pb, _ := cp.Engine.(*pageBlocks)
 	if pb != nil {
 		if a := pb.entry[off>>1]; a != 0 {
+			if a == e.untranslatable {
+				return 0, blockNone
+			}
 			return a, blockReady
 		}
 	} else {
@@ -200,12 +223,17 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 		cp.Blocks = unsafe.Pointer(&pb.entry)
 		e.pages = append(e.pages, cp)
 	}
+	if off > 0xFFC || !e.backend.Supported(cp.DecodeAt(off), cp.RawAt(off)) {
+		pb.entry[off>>1] = e.untranslatable
+		return 0, blockNone
+	}
 	if counting && pb.seen[off>>1] < hotThreshold {
 		pb.seen[off>>1]++
 		return 0, blockCold
 	}
 	b := e.decodeBlock(cp, off)
 	if len(b.Insns) == 0 {
+		pb.entry[off>>1] = e.untranslatable
 		return 0, blockNone
 	}
 	start := time.Now()

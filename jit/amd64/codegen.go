@@ -553,6 +553,14 @@ func (g *gen) dispatch() {
 	a.Ret()
 }
 
+// ExitStub returns MOV EAX, code; RET.
+func (*Backend) ExitStub(code ir.ExitCode) []byte {
+	var a Asm
+	a.MovImm(RAX, uint64(code))
+	a.Ret()
+	return a.B
+}
+
 // PatchJump points the rel32 at site (in buf, whose first byte executes at
 // codeAddr) to targetAddr.
 func (*Backend) PatchJump(buf []byte, site int, codeAddr, targetAddr uintptr) {

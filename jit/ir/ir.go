@@ -70,6 +70,10 @@ type Backend interface {
 	// ExitChain with argument chainBase+i for its i-th chain. The Code may
 	// share the backend's buffers: it is valid until the next Translate.
 	Translate(b *Block, chainBase int) (*Code, error)
+	// ExitStub returns the code of a stub that returns code at once (pc and
+	// mcycle as they are): block-table entries and chains of blocks that
+	// cannot be translated point at one, so reaching them costs one exit.
+	ExitStub(code ExitCode) []byte
 	// PatchJump writes into code (at a chain site) a jump to target, both
 	// given as addresses in the executable mapping; buf is the writable view
 	// of the same bytes as code.
