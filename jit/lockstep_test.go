@@ -1,11 +1,8 @@
 package jit_test
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"testing"
 
 	"github.com/rivetvm/rivet/emu"
@@ -50,49 +47,18 @@ func lockstep(t *testing.T, mk machineMaker, cycles, chunk uint64) {
 	}
 }
 
-// stateDiff names the first difference between two machines, or "". It
-// compares registers and TLB (the shadow state) and root hashes; when the
-// roots differ it finds the first differing byte.
-func stateDiff(a, b *emu.Machine) string {
-	if a.Mcycle() != b.Mcycle() || a.PC() != b.PC() {
-		return fmt.Sprintf("mcycle %d/%d pc %#x/%#x", a.Mcycle(), b.Mcycle(), a.PC(), b.PC())
-	}
-	ra, rb := a.RangeBytes(), b.RangeBytes()
-	if x, y := ra["shadow state"], rb["shadow state"]; !bytes.Equal(x, y) {
-		for i := range x {
-			if x[i] != y[i] {
-				return fmt.Sprintf("shadow state at offset %#x: %#x vs %#x", i, x[i], y[i])
-			}
-		}
-	}
-	if a.RootHash() == b.RootHash() {
-		return ""
-	}
-	var names []string
-	for n := range ra {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		x, y := ra[n], rb[n]
-		if !bytes.Equal(x, y) {
-			for i := range x {
-				if x[i] != y[i] {
-					return fmt.Sprintf("%s at offset %#x: %#x vs %#x", n, i, x[i], y[i])
-				}
-			}
-		}
-	}
-	return "root hashes"
-}
+// stateDiff names the first difference between two machines, or "".
+func stateDiff(a, b *emu.Machine) string { return emu.StateDiff(a, b) }
 
-func elfMachine(path string) machineMaker {
+func elfMachine(path string) machineMaker { return elfMachineRAM(path, 16<<20, "make -C riscv-tests") }
+
+func elfMachineRAM(path string, ram uint64, how string) machineMaker {
 	return func(t testing.TB) *emu.Machine {
 		img, err := emu.ReadELF(path)
 		if err != nil {
-			t.Skipf("%s: %v (build it with make -C riscv-tests)", path, err)
+			t.Skipf("%s: %v (build it with %s)", path, err, how)
 		}
-		m, err := emu.New(emu.DefaultConfig(16<<20), emu.RuntimeOptions{})
+		m, err := emu.New(emu.DefaultConfig(ram), emu.RuntimeOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,5 +80,24 @@ func TestLockstepISAPrograms(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) { lockstep(t, elfMachine(f), 200000, 509) })
 	}
-	_ = os.Getenv
+}
+
+// TestLockstepBenchWorkloads runs the bench suite's bare-metal workloads on
+// both engines: their first few million cycles, in odd-sized chunks, or
+// every cycle to the halt with RIVET_LOCKSTEP_LONG=1.
+func TestLockstepBenchWorkloads(t *testing.T) {
+	dir := filepath.Join("..", "bench", "out", "rivet")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.elf"))
+	if len(files) == 0 {
+		t.Skipf("no workloads in %s: run make -C bench first", dir)
+	}
+	cycles, chunk := uint64(3_000_000), uint64(100_003)
+	if os.Getenv("RIVET_LOCKSTEP_LONG") != "" {
+		cycles, chunk = ^uint64(0), 10_000_019
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			lockstep(t, elfMachineRAM(f, 256<<20, "make -C bench"), cycles, chunk)
+		})
+	}
 }
