@@ -1,7 +1,3 @@
-// Package ir is the contract between the JIT's machine-independent part
-// (package jit) and its backends (jit/amd64, later jit/arm64): the decoded
-// block a backend translates, the exit codes generated code returns, and the
-// Backend interface. Backends import ir and emu/isa, never jit.
 package ir
 
 import "github.com/rivetvm/rivet/emu/isa"
