@@ -1,13 +1,5 @@
 package isa
 
-// Decoding turns an instruction word into a Insn: an operation and its
-// operands with the immediate already sign-extended. Compressed instructions
-// decode to the operation of their 32-bit equivalent with size 2. Every
-// reserved or unknown encoding decodes to Illegal, so the legality rules
-// live here and the executor trusts what it is given. Decoding is pure: the
-// same word always gives the same Insn, which is what lets the run loop keep
-// decoded pages.
-
 // Op is a decoded operation. None (0) marks an entry not decoded yet.
 type Op uint8
 
