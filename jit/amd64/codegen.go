@@ -81,14 +81,16 @@ type gen struct {
 	stubs     []stub // out-of-line exits, emitted after the block
 	chains    []ir.Chain
 	code      ir.Code
+	cache     regCache
 }
 
 // stub is an out-of-line exit, emitted after the block's straight-line code.
 type stub struct {
 	kind  stubKind
-	site  int    // the rel32 jumping to the stub
-	delta uint64 // stubMemory: pc offset of the instruction from the block start
-	k     int    // stubMemory: instructions before it; stubChain: chain id
+	site  int           // the rel32 jumping to the stub
+	delta uint64        // stubMemory: pc offset of the instruction from the block start
+	k     int           // stubMemory: instructions before it; stubChain: chain id
+	dirty cacheSnapshot // stubMemory: cached registers to write back first
 }
 
 type stubKind uint8
@@ -109,6 +111,7 @@ func (g *gen) emitStubs() {
 			a.MovImm(RAX, uint64(ir.ExitBudget))
 			a.Ret()
 		case stubMemory:
+			g.writeBackSnapshot(st.dirty)
 			g.exit(st.delta, st.k, uint32(ir.ExitMemory))
 		case stubChain:
 			a.MovImm(RAX, uint64(ir.ExitChain)|uint64(st.k)<<8)
@@ -119,23 +122,38 @@ func (g *gen) emitStubs() {
 
 func xmem(r uint8) Mem { return M(regX, int32(r&31)*8) }
 
-// load puts guest register r in dst.
+// load puts guest register r in dst (through the register cache).
 func (g *gen) load(dst Reg, r uint8) {
 	if r&31 == 0 {
 		g.a.AluRR(false, XOR, dst, dst)
 		return
 	}
-	g.a.MovLoad64(dst, xmem(r))
+	g.a.MovRR(dst, g.cache.use(g, r&31))
 }
 
-// store writes src to guest register r (nothing for x0).
+// store writes src to guest register r (nothing for x0), in the cache.
 func (g *gen) store(r uint8, src Reg) {
 	if r&31 != 0 {
-		g.a.MovStore64(xmem(r), src)
+		g.a.MovRR(g.cache.def(g, r&31), src)
 	}
 }
 
-// exit emits: pc += delta, mcycle += n, return code.
+// aluGuest is op dst, guest register r: from its cached host register, or
+// from memory when it is not cached (without caching it).
+func (g *gen) aluGuest(w bool, op AluOp, dst Reg, r uint8) {
+	if r&31 == 0 {
+		g.a.AluRI(w, op, dst, 0)
+		return
+	}
+	if h, ok := g.cache.lookup(r & 31); ok {
+		g.a.AluRR(w, op, dst, h)
+		return
+	}
+	g.a.AluRM(w, op, dst, xmem(r))
+}
+
+// exit emits: pc += delta, mcycle += n, return code. The register cache
+// must have been written back.
 func (g *gen) exit(delta uint64, n int, code uint32) {
 	if delta != 0 {
 		g.a.AluRI(true, ADD, regPC, int32(delta))
@@ -170,6 +188,7 @@ func (be *Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 	g := &be.g
 	g.b, g.chainBase = b, chainBase
 	g.a.B, g.stubs, g.chains = g.a.B[:0], g.stubs[:0], g.chains[:0]
+	g.cache.reset()
 	a := &g.a
 	n := len(b.Insns)
 	start := b.Offs
@@ -190,6 +209,7 @@ func (be *Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 			return nil, err
 		}
 	}
+	g.cache.writeBack(g)
 	switch b.End {
 	case ir.EndUnsupported:
 		g.exit(b.Next-off0, n, uint32(ir.ExitGeneral))
@@ -233,7 +253,7 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 			return
 		}
 		g.load(RAX, rs1)
-		a.AluRM(w, op, RAX, xmem(rs2))
+		g.aluGuest(w, op, RAX, rs2)
 		if !w {
 			a.Movsxd(RAX, RAX)
 		}
@@ -272,7 +292,7 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		if immForm {
 			a.AluRI(true, CMP, RCX, imm)
 		} else {
-			a.AluRM(true, CMP, RCX, xmem(rs2))
+			g.aluGuest(true, CMP, RCX, rs2)
 		}
 		a.Setcc(c, RAX)
 		a.Movzx8(RAX, RAX)
@@ -392,8 +412,9 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		g.memory(in, k, delta)
 	case isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU:
 		g.load(RAX, rs1)
-		a.AluRM(true, CMP, RAX, xmem(rs2))
-		a.Lea(regCycle, M(regCycle, int32(n))) // LEA leaves the flags alone
+		g.aluGuest(true, CMP, RAX, rs2)
+		g.cache.writeBack(g)                   // MOVs leave the flags alone
+		a.Lea(regCycle, M(regCycle, int32(n))) // and so does LEA
 		taken := a.Jcc(branchCond[in.Op])
 		a.Lea(regPC, M(regPC, int32(delta+uint64(in.Size))))
 		g.jumpTo(off0 + delta + uint64(in.Size))
@@ -405,6 +426,7 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 			a.Lea(RAX, M(regPC, int32(delta+uint64(in.Size))))
 			g.store(rd, RAX)
 		}
+		g.cache.writeBack(g)
 		a.Lea(regCycle, M(regCycle, int32(n)))
 		a.Lea(regPC, M(regPC, int32(int64(delta)+int64(in.Imm))))
 		g.jumpTo(off0 + delta + in.Imm)
@@ -418,10 +440,15 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 			a.Lea(RAX, M(regPC, int32(delta+uint64(in.Size))))
 			g.store(rd, RAX)
 		}
+		g.cache.writeBack(g)
 		a.MovRR(regPC, RCX)
 		a.Lea(regCycle, M(regCycle, int32(n)))
 		g.dispatch()
 	case isa.FP:
+		// FP code may use any scratch register: nothing stays cached
+		// across it.
+		g.cache.writeBack(g)
+		g.cache.reset()
 		return g.fp(g.b.Raw[k], k, delta)
 	default:
 		return fmt.Errorf("amd64: %v not supported", in.Op)
@@ -510,7 +537,7 @@ func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, 
 		hot = regHotW
 	}
 	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
-	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k})
+	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k, dirty: g.cache.snapshot()})
 	a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
 	a.AluRI(false, AND, RAX, 0xFFF)
 	return MI(RDX, RAX, 1, 0)
