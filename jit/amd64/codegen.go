@@ -522,14 +522,15 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 // and mcycle counting the k instructions before it.
 func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, delta uint64) Mem {
 	a := &g.a
-	g.load(RAX, rs1)
-	if imm != 0 {
-		a.AluRI(true, ADD, RAX, imm)
+	if rs1&31 == 0 {
+		a.MovImm(RAX, uint64(int64(imm)))
+	} else {
+		a.Lea(RAX, M(g.cache.use(g, rs1&31), imm))
 	}
-	a.MovRR(RCX, RAX)
-	a.ShiftRI(true, SHR, RCX, 12)
-	a.AluRI(false, AND, RCX, 255)
-	a.ShiftRI(false, SHL, RCX, 5)
+	// The slot's byte offset, ((vaddr >> 12) & 255) * 32, in three steps.
+	a.MovRR32(RCX, RAX)
+	a.ShiftRI(false, SHR, RCX, 12-5)
+	a.AluRI(false, AND, RCX, 255<<5)
 	a.MovRR(RDX, RAX)
 	a.AluRI(true, AND, RDX, int32(^uint32(0xFFF&^(size-1))))
 	hot := regHotR
