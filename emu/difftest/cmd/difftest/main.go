@@ -1,0 +1,166 @@
+// Command difftest runs generated programs on the Cartesi Machine 0.21
+// reference and on rivet's interpreter and reports the first mcycle at
+// which their root hashes differ. See ../../doc.go.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rivetvm/rivet/emu/difftest"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "difftest:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	seed := flag.Int64("seed", 1, "first seed")
+	count := flag.Int("n", 100, "number of programs (seeds seed, seed+1, ...)")
+	dir := flag.String("dir", "", "scratch directory (default: a new temporary one)")
+	cases := flag.String("cases", "", "directory where each finding's program (.S) and report are written")
+	every := flag.Uint64("every", 0, "compare root hashes every this many mcycles (0: vary with the seed, so run calls end both on and off timer ticks)")
+	maxMcycle := flag.Uint64("max-mcycle", 400000, "stop each program at this mcycle")
+	segments := flag.Int("segments", difftest.DefaultGenOptions().MaxSegments, "most segments per program")
+	items := flag.Int("items", difftest.DefaultGenOptions().MaxItems, "most items per segment")
+	minimize := flag.Bool("minimize", true, "minimise each new finding")
+	stopAfter := flag.Int("stop-after", 0, "stop after this many findings (0: never)")
+	luaDir := flag.String("ref-lua", difftest.DefaultRefPaths().LuaDir, "directory with the reference's cartesi.so and Lua modules")
+	cli := flag.String("ref-cli", difftest.DefaultRefPaths().CLI, "the reference's cartesi-machine wrapper")
+	trace := flag.Bool("trace", false, "print each program's listing and its last traps (use with -n 1)")
+	verbose := flag.Bool("v", false, "print every program's outcome")
+	knownFile := flag.String("known", "", "file of known finding signatures (one per line) to count but not minimise again")
+	avoid := flag.String("avoid", "", "comma-separated known differences the generator should not provoke (see GenOptions.Avoid)")
+	makeRegress := flag.String("make-regression", "", "with -asm: write NAME.S, NAME.bin and NAME.expect (the reference's results) into -regress-dir")
+	regressDir := flag.String("regress-dir", "emu/difftest/testdata/regress", "where -make-regression writes")
+	perCycle := flag.Uint64("per-cycle", 200, "with -make-regression: also record one run per mcycle for this many mcycles")
+	asmFile := flag.String("asm", "", "compare one hand-written assembly file instead of generated programs")
+	flag.Parse()
+
+	scratch := *dir
+	if scratch == "" {
+		d, err := os.MkdirTemp("", "difftest-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		scratch = d
+	}
+	t, err := difftest.NewTester(difftest.RefPaths{LuaDir: *luaDir, CLI: *cli}, scratch)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	t.CheckEvery, t.MaxMcycle, t.Trace = *every, *maxMcycle, *trace
+	if *asmFile != "" {
+		src, err := os.ReadFile(*asmFile)
+		if err != nil {
+			return err
+		}
+		if t.CheckEvery == 0 {
+			t.CheckEvery = 4096
+		}
+		if *makeRegress != "" {
+			if err := t.MakeRegression(*regressDir, *makeRegress, string(src), *perCycle); err != nil {
+				return err
+			}
+			fmt.Printf("wrote %s/%s.{S,bin,expect}\n", *regressDir, *makeRegress)
+		}
+		o, _, err := t.RunAssembly(string(src))
+		if err != nil {
+			return err
+		}
+		if o.Mismatch == nil {
+			fmt.Printf("%s: no mismatch: %s at mcycle %d\n", *asmFile, o.End, o.Cycles)
+			return nil
+		}
+		fmt.Print(difftest.Describe(&difftest.Program{}, o.Mismatch))
+		return nil
+	}
+	opts := difftest.GenOptions{MaxSegments: *segments, MaxItems: *items, Avoid: map[string]bool{}}
+	for _, a := range strings.Split(*avoid, ",") {
+		if a != "" {
+			opts.Avoid[a] = true
+		}
+	}
+
+	known := map[string]bool{}
+	if *knownFile != "" {
+		if data, err := os.ReadFile(*knownFile); err == nil {
+			for _, l := range strings.Split(string(data), "\n") {
+				if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+					known[l] = true
+				}
+			}
+		}
+	}
+	start := time.Now()
+	var cycles uint64
+	findings, bySig := 0, map[string]int{}
+	var total difftest.Stats
+	for i := 0; i < *count; i++ {
+		s := *seed + int64(i)
+		p := difftest.Generate(s, opts)
+		t.CheckEvery = *every
+		if t.CheckEvery == 0 {
+			t.CheckEvery = difftest.CadenceFor(s)
+		}
+		o, _, err := t.RunProgram(p)
+		if err != nil {
+			return fmt.Errorf("seed %d: %w", s, err)
+		}
+		cycles += o.Cycles
+		total.Add(o.Stats)
+		if *trace {
+			fmt.Print(difftest.Listing(p))
+		}
+		if *verbose {
+			fmt.Printf("seed %d: %d segments, %d items, %s at mcycle %d, %d checkpoints; %s\n", s, len(p.Segments), p.ItemCount(), o.End, o.Cycles, o.Checkpoints, o.Stats)
+		}
+		if o.Mismatch == nil {
+			if (i+1)%50 == 0 {
+				fmt.Printf("%d programs, %d mcycles compared, %d findings, %.0fs\n", i+1, cycles, findings, time.Since(start).Seconds())
+			}
+			continue
+		}
+		findings++
+		m := o.Mismatch
+		bySig[m.Signature]++
+		fmt.Printf("seed %d: MISMATCH at mcycle %d at %s (%s) [%s]\n", s, m.Mcycle, m.Where, m.Insn, m.Signature)
+		if known[m.Signature] || bySig[m.Signature] > 1 {
+			continue
+		}
+		if *minimize {
+			if q, mm, err := t.Minimize(p, m); err != nil {
+				fmt.Println("  minimise:", err)
+			} else {
+				p, m = q, mm
+				fmt.Printf("  minimised to %d items: mcycle %d at %s (%s)\n", p.ItemCount(), m.Mcycle, m.Where, m.Insn)
+			}
+		}
+		if *cases != "" {
+			if path, err := t.SaveCase(*cases, p, m); err != nil {
+				fmt.Println("  save:", err)
+			} else {
+				fmt.Println("  saved", path)
+			}
+		} else {
+			fmt.Print(difftest.Describe(p, m))
+		}
+		if *stopAfter > 0 && findings >= *stopAfter {
+			break
+		}
+	}
+	fmt.Printf("done: %d programs from seed %d, %d mcycles compared, %d findings in %.0fs\n", *count, *seed, cycles, findings, time.Since(start).Seconds())
+	fmt.Printf("segments %d (%d cut short by the trap limit), traps to M %d, to S %d\n%s", total.SegStarted, total.SegAborted, total.TrapsM, total.TrapsS, total.CauseTable())
+	for sig, n := range bySig {
+		fmt.Printf("  %4d  %s\n", n, sig)
+	}
+	return nil
+}

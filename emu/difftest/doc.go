@@ -1,0 +1,61 @@
+// Package difftest compares rivet's interpreter with the Cartesi Machine
+// 0.21 reference by running the same generated programs on both and
+// comparing root hashes (which cover registers, the TLB and all hashed
+// memory) at many mcycles.
+//
+// # Running it
+//
+// The tester needs the reference built locally (see /work/refbuild/USAGE.md:
+// its Lua module cartesi.so and its cartesi-machine wrapper), lua5.4 and
+// the riscv64-unknown-elf binutils. Plain `go test ./...` never needs them:
+// the package's own tests use fake engines and skip assembling without
+// binutils.
+//
+//	go run ./emu/difftest/cmd/difftest -seed 1 -n 1000 -cases /tmp/cases
+//
+// runs seeds 1..1000; every mismatch is bisected to the first differing
+// mcycle, minimised (segments, items, lines, configuration) and written to
+// the -cases directory as a full .S file plus a description. -v prints each
+// program's outcome, -trace the trap log at every checkpoint.
+//
+// # Programs
+//
+// Generate(seed) is deterministic. A program is a harness (boot code, an M
+// and an S trap handler, one set-up block per segment) and segments. A
+// segment runs at one privilege level (M, S or U) under one configuration
+// (satp with its own Sv39/Sv48 page tables, mstatus, medeleg, mideleg, mie,
+// counters, vectored or direct trap entry, a pending timer or software
+// interrupt) and is a list of items: random ALU, memory, compressed and Zcb
+// instructions, branches and jumps, wild jumps, instructions that straddle
+// a page end, traps, random instruction words, privileged instructions, CSR
+// accesses with random values, counters, AMOs, LR/SC sequences, fences,
+// device accesses, interrupts, timer waits, loops, self-modifying code
+// (also through a second virtual mapping), MPRV, SUM and MXR, satp switches,
+// PTE rewrites and privilege round trips. F and D instructions are left out
+// (GenOptions.AllowFloat) while rivet lacks them.
+//
+// Harness invariants: gp holds the harness data page, tp is the harness's
+// scratch and magic register, ra always points at a recovery address (a
+// fetch fault resumes there), sp, s0 and s11 are data pointers and t6 is the
+// loop counter; random code writes none of them. All of RAM is identity
+// mapped, so the handlers can read the faulting instruction at its physical
+// address to skip it. A segment ends with ECALL and tp = magicNext; after
+// trapLimit traps the harness cuts the segment short. The harness counts
+// traps by cause in its data page (Stats).
+//
+// # Comparing
+//
+// Tester.Compare calls Run on both engines to the same targets (every
+// CheckEvery mcycles, repeating a target after an early break) and compares
+// mcycle, break reason and root hash. On a mismatch it bisects: it reloads
+// both machines, replays the earlier run calls and runs to a middle mcycle,
+// until it finds the mcycle t whose state differs while the state at t-1 is
+// equal. It then reports the instruction at pc(t-1) and every 64-bit word
+// of every hashed range that differs at t (registers and TLB slots by name).
+//
+// The Rivet engine runs emu in this process. The Reference engine drives
+// refserver.lua (embedded) in a lua5.4 child process that creates machines
+// from the configuration the reference's own CLI stores for
+// `--ram-length=4Mi --ram-image=P --no-root-flash-drive --no-init-splash
+// --uarch-ram-image=ZERO4K`; rivet gets the reference's device tree.
+package difftest
