@@ -1,0 +1,327 @@
+package jit_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rivetvm/rivet/emu"
+	"github.com/rivetvm/rivet/jit"
+)
+
+// Running a generated program on the interpreter and on the JIT and
+// comparing the two machines. See progen_test.go for the programs.
+
+// config returns the machine configuration of a program.
+func (p *program) config() emu.Config {
+	cfg := emu.DefaultConfig(ramSize)
+	cfg.Processor.Registers = p.Regs
+	if p.Flash {
+		cfg.FlashDrive = []emu.MemoryRangeConfig{
+			{Label: "rw", Start: flashRWStart, Length: flashRWLen},
+			{Label: "ro", Start: flashROStart, Length: flashROLen, ReadOnly: true},
+		}
+	}
+	return cfg
+}
+
+// newMachine builds a program's machine, with the JIT or the interpreter
+// alone. The caller closes it.
+func newMachine(p *program, withJIT bool) (*emu.Machine, error) {
+	m, err := emu.New(p.config(), emu.RuntimeOptions{SoftYield: p.SoftYield, BreakOnConsoleOutput: p.BreakOnOut})
+	if err != nil {
+		return nil, fmt.Errorf("new machine: %w", err)
+	}
+	if err := m.WriteMemory(ramBase, p.RAM); err != nil {
+		m.Close()
+		return nil, fmt.Errorf("write RAM: %w", err)
+	}
+	if withJIT {
+		if _, err := jit.New(m); err != nil {
+			m.Close()
+			return nil, fmt.Errorf("jit: %w", err)
+		}
+	}
+	return m, nil
+}
+
+// fixedPoint reports whether Run would return at once with this reason.
+func fixedPoint(r emu.BreakReason) bool {
+	switch r {
+	case emu.BreakHalted, emu.BreakYieldedManually, emu.BreakMcycleOverflow, emu.BreakFailed:
+		return true
+	}
+	return false
+}
+
+// runStats counts what a comparison ran.
+type runStats struct {
+	programs, cycles, runCalls, compares uint64
+}
+
+// mismatch describes where two engines diverged.
+type mismatch struct {
+	at     uint64 // the target of the run call after which states differed
+	prev   uint64 // the last target at which they were equal
+	detail string
+}
+
+// compareRun runs a program on both engines to every check point, the JIT
+// stopping at the extra points too (which must not change its course), and
+// compares them after every interpreter run call. It stops at the first
+// difference, or at maxCheck (0: no limit).
+func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
+	ref, err := newMachine(p, false)
+	if err != nil {
+		return nil, err
+	}
+	defer ref.Close()
+	fast, err := newMachine(p, true)
+	if err != nil {
+		return nil, err
+	}
+	defer fast.Close()
+	if d := machineDiff(ref, fast, true); d != "" {
+		return &mismatch{detail: "before running: " + d}, nil
+	}
+	subs := p.Subs
+	prev := uint64(0)
+	calls := 0
+	for _, check := range p.Checks {
+		if maxCheck != 0 && check > maxCheck {
+			check = maxCheck
+		}
+		for ref.Mcycle() < check {
+			if calls++; calls > 10000 {
+				return nil, fmt.Errorf("more than 10000 run calls to reach mcycle %d", check)
+			}
+			r1, err := ref.Run(check)
+			if err != nil {
+				return nil, fmt.Errorf("interpreter run: %w", err)
+			}
+			var r2 emu.BreakReason
+			for {
+				target := check
+				for len(subs) > 0 && subs[0] <= fast.Mcycle() {
+					subs = subs[1:]
+				}
+				if len(subs) > 0 && subs[0] < check {
+					target = subs[0]
+				}
+				r2, err = fast.Run(target)
+				if err != nil {
+					return nil, fmt.Errorf("JIT run: %w", err)
+				}
+				st.runCalls++
+				if r2 != emu.BreakReachedTargetMcycle || fast.Mcycle() >= check || fast.Mcycle() < target {
+					break
+				}
+			}
+			st.runCalls++
+			st.compares++
+			if r1 != r2 {
+				return &mismatch{at: check, prev: prev, detail: fmt.Sprintf("run to %d: interpreter stopped with %q at mcycle %d, JIT with %q at mcycle %d",
+					check, r1, ref.Mcycle(), r2, fast.Mcycle())}, nil
+			}
+			last := fixedPoint(r1) || ref.Mcycle() >= p.Checks[len(p.Checks)-1]
+			if d := machineDiff(ref, fast, last); d != "" {
+				return &mismatch{at: check, prev: prev, detail: d}, nil
+			}
+			prev = ref.Mcycle()
+			if fixedPoint(r1) {
+				st.cycles += ref.Mcycle()
+				return nil, verifyTree(fast, maxCheck == 0)
+			}
+		}
+		if maxCheck != 0 && check >= maxCheck {
+			break
+		}
+	}
+	st.cycles += ref.Mcycle()
+	return nil, verifyTree(fast, maxCheck == 0)
+}
+
+// verifyTree checks the JIT machine's hash tree against its memory: every
+// page the JIT wrote must have been marked dirty.
+func verifyTree(m *emu.Machine, do bool) error {
+	if !do {
+		return nil
+	}
+	if err := m.VerifyHashTree(); err != nil {
+		return fmt.Errorf("JIT machine's hash tree: %w", err)
+	}
+	return nil
+}
+
+// machineDiff names every difference between two machines' states (up to a
+// few dozen), or returns "". Memory is compared through the root hashes,
+// and byte by byte when they differ or full is set (a page written without
+// being marked dirty keeps a stale hash: the bytes show it).
+func machineDiff(a, b *emu.Machine, full bool) string {
+	var out []string
+	add := func(format string, args ...any) {
+		if len(out) < 40 {
+			out = append(out, fmt.Sprintf(format, args...))
+		}
+	}
+	va, vb := reflect.ValueOf(a.Shadow()).Elem(), reflect.ValueOf(b.Shadow()).Elem()
+	for i := 0; i < va.NumField(); i++ {
+		name := va.Type().Field(i).Name
+		fa, fb := va.Field(i), vb.Field(i)
+		if fa.Kind() == reflect.Array {
+			for j := 0; j < fa.Len(); j++ {
+				if x, y := fa.Index(j).Uint(), fb.Index(j).Uint(); x != y {
+					add("%s[%d] %#x/%#x", name, j, x, y)
+				}
+			}
+			continue
+		}
+		if x, y := fa.Uint(), fb.Uint(); x != y {
+			add("%s %#x/%#x", name, x, y)
+		}
+	}
+	ra, rb := a.RangeBytes(), b.RangeBytes()
+	sa, sb := ra["shadow state"], rb["shadow state"]
+	setNames := []string{"code", "read", "write"}
+	fieldNames := []string{"vaddr_page", "vp_offset", "pma_index", "zero"}
+	for off := emu.ShadowTLBStart; off < emu.ShadowTLBStart+emu.ShadowTLBLength; off += 8 {
+		x, y := binary.LittleEndian.Uint64(sa[off:]), binary.LittleEndian.Uint64(sb[off:])
+		if x != y {
+			rel := off - emu.ShadowTLBStart
+			add("TLB %s[%d].%s %#x/%#x", setNames[rel/(256*32)], rel/32%256, fieldNames[rel/8%4], x, y)
+		}
+	}
+	if !bytes.Equal(sa, sb) && len(out) == 0 {
+		add("shadow state bytes differ outside registers and TLB")
+	}
+	hashesDiffer := a.RootHash() != b.RootHash()
+	if !hashesDiffer && !full && len(out) == 0 {
+		return ""
+	}
+	var names []string
+	for n := range ra {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if n == "shadow state" {
+			continue
+		}
+		x, y := ra[n], rb[n]
+		if bytes.Equal(x, y) {
+			continue
+		}
+		shown := 0
+		for i := 0; i+8 <= len(x) && shown < 8; i += 8 {
+			u, v := binary.LittleEndian.Uint64(x[i:]), binary.LittleEndian.Uint64(y[i:])
+			if u != v {
+				add("%s+%#x %#x/%#x", n, i, u, v)
+				shown++
+			}
+		}
+	}
+	if hashesDiffer && len(out) == 0 {
+		add("root hashes differ with equal bytes")
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "(interpreter/JIT) " + strings.Join(out, "; ")
+}
+
+// firstDivergence bisects the mcycle after which the engines first differ:
+// both machines run from the start, the JIT with the program's stops below
+// the probe, to the probe. It returns the first differing mcycle (the
+// state one cycle earlier was equal) and that difference.
+func firstDivergence(p *program, lo, hi uint64) (uint64, string) {
+	probe := func(t uint64) string {
+		q := *p
+		q.Checks = []uint64{t}
+		var st runStats
+		mm, err := compareRun(&q, t, &st)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		if mm == nil {
+			return ""
+		}
+		return mm.detail
+	}
+	d := probe(hi)
+	if d == "" {
+		return hi, "(the difference needs the whole run's stops)"
+	}
+	for lo+1 < hi {
+		mid := lo + (hi-lo)/2
+		if x := probe(mid); x != "" {
+			hi, d = mid, x
+		} else {
+			lo = mid
+		}
+	}
+	return hi, d
+}
+
+// report describes a mismatch with what is needed to reproduce it: the
+// inputs, the first differing mcycle and the code around the pc there.
+func report(p *program, data []byte, mm *mismatch) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "JIT and interpreter differ (seed %d, fuzz bytes %x)\nprogram: %s\n", p.Seed, data, p)
+	fmt.Fprintf(&b, "after running to mcycle %d (equal at %d): %s\n", mm.at, mm.prev, mm.detail)
+	if mm.at == 0 {
+		return b.String()
+	}
+	t, d := firstDivergence(p, mm.prev, mm.at)
+	fmt.Fprintf(&b, "first differing mcycle %d: %s\n", t, d)
+	ref, err := newMachine(p, false)
+	if err != nil {
+		return b.String()
+	}
+	defer ref.Close()
+	ref.Run(t - 1)
+	pc := ref.PC()
+	fmt.Fprintf(&b, "interpreter at mcycle %d: pc %#x prv %d satp %#x\n", t-1, pc, ref.Shadow().Iprv, ref.Shadow().Satp)
+	b.WriteString(codeAround(ref, pc))
+	return b.String()
+}
+
+// codeAround dumps the words near pc (read as physical: the body is
+// identity mapped), marking pc's halfword.
+func codeAround(m *emu.Machine, pc uint64) string {
+	var b strings.Builder
+	from := pc&^3 - 32
+	buf := make([]byte, 80)
+	if err := m.ReadMemory(from, buf); err != nil {
+		return fmt.Sprintf("(no memory at %#x)\n", pc)
+	}
+	for i := 0; i < len(buf); i += 4 {
+		a := from + uint64(i)
+		mark := "  "
+		if a == pc&^3 {
+			mark = "=>"
+			if pc&2 != 0 {
+				mark = "+2"
+			}
+		}
+		fmt.Fprintf(&b, "%s %#x: %08x\n", mark, a, binary.LittleEndian.Uint32(buf[i:]))
+	}
+	return b.String()
+}
+
+// checkProgram runs one program and fails t with a full report on a
+// difference.
+func checkProgram(t *testing.T, p *program, data []byte, st *runStats) {
+	t.Helper()
+	mm, err := compareRun(p, 0, st)
+	if err != nil {
+		t.Fatalf("seed %d: %v", p.Seed, err)
+	}
+	st.programs++
+	if mm != nil {
+		t.Fatal(report(p, data, mm))
+	}
+}
