@@ -2,6 +2,8 @@
 
 package amd64
 
+import "unsafe"
+
 // Context carries the machine state generated code needs into and out of
 // the trampoline. Field offsets reach enter_amd64.s through go_asm.h.
 type Context struct {
@@ -11,11 +13,32 @@ type Context struct {
 	PC       uint64  // in: pc of the block entered; out: pc where it stopped
 	Mcycle   uint64  // in and out
 	End      uint64  // blocks run only if they end by this mcycle
+	// MXCSR while generated code runs: every exception masked, flags clear,
+	// rounding as frm says (set by the trampoline on each entry; generated
+	// code restores it after an instruction with a static rounding mode).
+	Mxcsr uint32
+	// Scratch is a word generated code uses to move MXCSR in and out.
+	Scratch uint32
+	// HostMxcsr is the caller's MXCSR, restored on the way out.
+	HostMxcsr uint32
+	_         uint32
 }
+
+// Generated code reaches Context through R15 at these offsets (fp.go).
+var (
+	_ [unsafe.Offsetof(Context{}.Mxcsr) - ctxMxcsr]struct{}
+	_ [ctxMxcsr - unsafe.Offsetof(Context{}.Mxcsr)]struct{}
+	_ [unsafe.Offsetof(Context{}.Scratch) - ctxScratch]struct{}
+	_ [ctxScratch - unsafe.Offsetof(Context{}.Scratch)]struct{}
+)
 
 // Enter runs generated code at entry (an address in executable memory) and
 // returns its exit code. It is the only way into generated code, which never
-// calls Go: it returns here with an exit code, pc and mcycle.
+// calls Go: it returns here with an exit code, pc and mcycle. The trampoline
+// also owns the host floating-point state: it loads MXCSR for the guest's
+// frm on the way in, and on the way out it ORs the exception flags that
+// generated code accumulated in MXCSR into the guest's fflags and gives the
+// caller its MXCSR back.
 //
 //go:noescape
 func Enter(entry uintptr, ctx *Context) uint32
