@@ -77,6 +77,21 @@ func (r *Rivet) Load(ram string) (err error) {
 	return nil
 }
 
+// LoadStored replaces the current machine with one loaded from a directory
+// that the reference (or rivet) stored.
+func (r *Rivet) LoadStored(dir string) (err error) {
+	r.Close()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rivet panicked loading %s: %v", dir, p)
+		}
+	}()
+	if r.m, err = emu.Load(dir, emu.RuntimeOptions{}); err != nil {
+		return fmt.Errorf("rivet: %w", err)
+	}
+	return nil
+}
+
 func (r *Rivet) Run(mcycle uint64) (st Stop, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -230,6 +245,12 @@ func (r *Reference) Run(mcycle uint64) (Stop, error) {
 		return Stop{}, fmt.Errorf("reference: run %d: bad mcycle %q", mcycle, f[0])
 	}
 	return Stop{Mcycle: mc, Reason: f[1], Hash: f[2]}, nil
+}
+
+// Store stores the reference's machine in dir (which must not exist).
+func (r *Reference) Store(dir string) error {
+	_, err := r.call("store %s", dir)
+	return err
 }
 
 func (r *Reference) Read(paddr, length uint64) ([]byte, error) {

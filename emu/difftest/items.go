@@ -46,6 +46,7 @@ var itemKinds = []itemKind{
 	{"pte", 5, (*gen).itemPTE},
 	{"priv-trip", 3, (*gen).itemPrivTrip},
 	{"log", 8, (*gen).itemLog},
+	{"pte-in-code", 2, (*gen).itemPTEInCode},
 }
 
 var itemWeightTotal = func() int {
@@ -1069,4 +1070,44 @@ func (g *gen) itemReservedC(s *Segment) []string {
 	}
 	e := list[g.pick(len(list))]
 	return []string{half(e.h, e.name)}
+}
+
+// itemPTEInCode makes the page walker update an instruction that already
+// ran: a level-1 entry of the test window points at the code page as if it
+// were a level-0 table, so the 8-byte slot below is the leaf PTE for one
+// window page. "sb x0, 8(x0)" (0x00000423) reads as V, R, G; the walk sets
+// A (bit 6) and the word becomes "beq x0, x0, 8". The slot runs before and
+// after the walk.
+func (g *gen) itemPTEInCode(s *Segment) []string {
+	tb := g.tables[s.Index]
+	if tb == nil || s.Priv != prvS {
+		return g.itemSMCLoop(s)
+	}
+	t := g.tmps(3)
+	loop, slot := g.newLabel(), g.newLabel()
+	return []string{
+		"la " + rn(t[0]) + ", " + slot,
+		fmt.Sprintf("srli %s, %s, 12", rn(t[0]), rn(t[0])),
+		fmt.Sprintf("slli %s, %s, 10", rn(t[0]), rn(t[0])),
+		fmt.Sprintf("ori %s, %s, 1", rn(t[0]), rn(t[0])),
+		li(t[1], tb.l1t+2*8),
+		fmt.Sprintf("sd %s, 0(%s)", rn(t[0]), rn(t[1])),
+		"sfence.vma",
+		// The window address whose level-0 index selects the slot.
+		"la " + rn(t[2]) + ", " + slot,
+		fmt.Sprintf("slli %s, %s, 52", rn(t[2]), rn(t[2])),
+		fmt.Sprintf("srli %s, %s, 55", rn(t[2]), rn(t[2])),
+		fmt.Sprintf("slli %s, %s, 12", rn(t[2]), rn(t[2])),
+		li(t[1], 0x40400000),
+		fmt.Sprintf("add %s, %s, %s", rn(t[2]), rn(t[2]), rn(t[1])),
+		li(regLC, 2),
+		".balign 8",
+		loop + ":",
+		slot + ":",
+		"sb x0, 8(x0)",
+		"addi x0, x0, 0",
+		fmt.Sprintf("ld %s, 0(%s)", rn(g.wreg()), rn(t[2])),
+		fmt.Sprintf("addi %s, %s, -1", rn(regLC), rn(regLC)),
+		fmt.Sprintf("bnez %s, %s", rn(regLC), loop),
+	}
 }

@@ -4,7 +4,7 @@
 --   new TEMPLATE_CONFIG_JSON RAM_IMAGE UARCH_RAM_IMAGE   create a machine
 --   run MCYCLE                  run to MCYCLE; answers "MCYCLE REASON HASH"
 --   dump FILE ADDR LEN [ADDR LEN ...]   write the bytes of these physical ranges to FILE
---   dtb FILE                    write the device tree range to FILE
+--   store DIR                   store the machine in DIR (which must not exist)
 -- The template is a config.json that the reference stored for the same layout.
 local cartesi = require("cartesi")
 
@@ -79,7 +79,12 @@ local function cmd_dump(file, ...)
     return "dumped"
 end
 
-local commands = { new = cmd_new, run = cmd_run, dump = cmd_dump }
+local function cmd_store(dir)
+    machine:store(dir)
+    return "stored"
+end
+
+local commands = { new = cmd_new, run = cmd_run, dump = cmd_dump, store = cmd_store }
 
 io.stdout:setvbuf("line")
 for line in io.stdin:lines() do

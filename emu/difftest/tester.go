@@ -18,7 +18,16 @@ type Tester struct {
 	MaxMcycle uint64
 	// Trace prints the last traps at every checkpoint (for debugging programs).
 	Trace bool
+	// ReloadAt > 0 makes the comparison hand rivet the reference's machine
+	// after that many run calls: the reference stores it, rivet loads the
+	// stored directory, and both go on. This checks rivet's loading of the
+	// reference's stores (TLB slots included) in the middle of programs.
+	ReloadAt int
 }
+
+// reloadCall marks, in a list of run targets, where rivet reloads the
+// reference's stored machine (no real run target is 0).
+const reloadCall = 0
 
 // Outcome is the result of one program.
 type Outcome struct {
@@ -152,6 +161,12 @@ func (t *Tester) Compare(im *Image, bin string) (*Outcome, error) {
 			return nil, err
 		}
 		calls = append(calls, runCall{target, a, b})
+		if t.ReloadAt > 0 && len(calls) == t.ReloadAt && a == b && !terminal(a.Reason) {
+			if err := t.reload(); err != nil {
+				return nil, err
+			}
+			calls = append(calls, runCall{target: reloadCall})
+		}
 		if t.Trace {
 			lm, ls, _ := t.TrapLog()
 			fmt.Printf("checkpoint %s\n", b)
@@ -196,6 +211,12 @@ func (t *Tester) probe(bin string, calls []uint64, mcycle uint64) (Stop, Stop, e
 		return Stop{}, Stop{}, err
 	}
 	for _, c := range calls {
+		if c == reloadCall {
+			if err := t.reload(); err != nil {
+				return Stop{}, Stop{}, err
+			}
+			continue
+		}
 		if _, err := t.Ref.Run(c); err != nil {
 			return Stop{}, Stop{}, err
 		}
@@ -209,6 +230,24 @@ func (t *Tester) probe(bin string, calls []uint64, mcycle uint64) (Stop, Stop, e
 	}
 	b, err := t.Riv.Run(mcycle)
 	return a, b, err
+}
+
+// reload has the reference store its machine and rivet load it.
+func (t *Tester) reload() error {
+	ref, ok1 := t.Ref.(*Reference)
+	riv, ok2 := t.Riv.(*Rivet)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("reload: needs the reference and rivet engines")
+	}
+	dir := filepath.Join(t.Dir, "stored")
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if err := ref.Store(dir); err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	return riv.LoadStored(dir)
 }
 
 // bisect finds the first mcycle in (lo, hi] at which the engines differ,

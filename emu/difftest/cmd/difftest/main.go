@@ -4,6 +4,7 @@
 package main
 
 import (
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"os"
@@ -40,6 +41,7 @@ func run() error {
 	makeRegress := flag.String("make-regression", "", "with -asm: write NAME.S, NAME.bin and NAME.expect (the reference's results) into -regress-dir")
 	regressDir := flag.String("regress-dir", "emu/difftest/testdata/regress", "where -make-regression writes")
 	perCycle := flag.Uint64("per-cycle", 200, "with -make-regression: also record one run per mcycle for this many mcycles")
+	reloadEvery := flag.Int64("reload-every", 4, "in one program of this many, rivet continues from the reference's stored machine after a few checkpoints (0: never)")
 	asmFile := flag.String("asm", "", "compare one hand-written assembly file instead of generated programs")
 	flag.Parse()
 
@@ -78,6 +80,13 @@ func run() error {
 		}
 		if o.Mismatch == nil {
 			fmt.Printf("%s: no mismatch: %s at mcycle %d\n", *asmFile, o.End, o.Cycles)
+			if regs, err := t.Ref.Read(0, 0x100); err == nil {
+				fmt.Print("final registers (reference):")
+				for i := 1; i < 32; i++ {
+					fmt.Printf(" x%d=%#x", i, binary.LittleEndian.Uint64(regs[i*8:]))
+				}
+				fmt.Println()
+			}
 			return nil
 		}
 		fmt.Print(difftest.Describe(&difftest.Program{}, o.Mismatch))
@@ -110,6 +119,10 @@ func run() error {
 		t.CheckEvery = *every
 		if t.CheckEvery == 0 {
 			t.CheckEvery = difftest.CadenceFor(s)
+		}
+		t.ReloadAt = 0
+		if *reloadEvery > 0 && s%*reloadEvery == 0 {
+			t.ReloadAt = 2 + int(s / *reloadEvery % 5)
 		}
 		o, _, err := t.RunProgram(p)
 		if err != nil {
