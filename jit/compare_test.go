@@ -61,6 +61,7 @@ func fixedPoint(r emu.BreakReason) bool {
 // runStats counts what a comparison ran.
 type runStats struct {
 	programs, cycles, runCalls, compares uint64
+	canaries                             uint64 // escape tests: canary blocks placed near RAM
 }
 
 // mismatch describes where two engines diverged.
@@ -85,6 +86,11 @@ func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 		return nil, err
 	}
 	defer fast.Close()
+	if p.Prepare != nil {
+		if err := p.Prepare(ref, fast); err != nil {
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+	}
 	if d := machineDiff(ref, fast, true); d != "" {
 		return &mismatch{detail: "before running: " + d}, nil
 	}

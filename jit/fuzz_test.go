@@ -39,9 +39,9 @@ func TestJITvsInterpRandom(t *testing.T) {
 		t.Skip("the JIT has no backend for this host")
 	}
 	n, first := uint64(12), uint64(1)
-	if v := os.Getenv("RIVET_FUZZ_LONG"); v != "" {
+	if longRun() {
 		n = 1000
-		if k, err := strconv.ParseUint(v, 10, 64); err == nil && k > 1 {
+		if k, err := strconv.ParseUint(os.Getenv("RIVET_FUZZ_LONG"), 10, 64); err == nil && k > 1 {
 			n = k
 		}
 	}
@@ -58,3 +58,6 @@ func TestJITvsInterpRandom(t *testing.T) {
 	}
 	t.Logf("%d programs, %d mcycles, %d run calls, %d comparisons", st.programs, st.cycles, st.runCalls, st.compares)
 }
+
+// longRun reports whether RIVET_FUZZ_LONG asks for the long runs.
+func longRun() bool { return os.Getenv("RIVET_FUZZ_LONG") != "" }

@@ -121,6 +121,9 @@ type program struct {
 	BodyStart  uint64
 	BodyEnd    uint64
 	Desc       []string // the choices, for reports
+	// Prepare, when set, adjusts both machines before they run (the escape
+	// test writes host addresses into guest memory).
+	Prepare func(ref, fast *emu.Machine) error
 }
 
 func (p *program) String() string { return strings.Join(p.Desc, ", ") }
@@ -133,20 +136,21 @@ type pteEdit struct {
 }
 
 type generator struct {
-	force    *shape
-	c        *chooser
-	p        *program
-	img      []byte
-	satpMode uint64 // 0, 8 (Sv39) or 9 (Sv48)
-	levels   int
-	prv      uint64
-	dataPrv  uint64 // the privilege of loads and stores (MPRV's MPP in M mode)
-	delegate bool
-	nextPT   uint64
-	roots    []uint64
-	good     []uint64 // pointers into the data pages
-	exotic   []uint64 // pointers elsewhere
-	user     bool     // the body starts in U mode: privileged items are rarer
+	force      *shape
+	plainTable bool // data page 0 is always readable (the escape test's table)
+	c          *chooser
+	p          *program
+	img        []byte
+	satpMode   uint64 // 0, 8 (Sv39) or 9 (Sv48)
+	levels     int
+	prv        uint64
+	dataPrv    uint64 // the privilege of loads and stores (MPRV's MPP in M mode)
+	delegate   bool
+	nextPT     uint64
+	roots      []uint64
+	good       []uint64 // pointers into the data pages
+	exotic     []uint64 // pointers elsewhere
+	user       bool     // the body starts in U mode: privileged items are rarer
 	// The pointer registers holding each kind at the start.
 	goodRegs, exoticRegs []uint32
 	edits                []pteEdit
@@ -470,10 +474,10 @@ func (g *generator) pageTables() uint64 {
 	for i := uint64(0); i < dataPages; i++ {
 		a := dataPA + i*4096
 		fl := pteV | pteR | pteW | ad | user
-		if g.dataPrv == emu.PrvS && c.pct(20) {
+		if g.dataPrv == emu.PrvS && c.pct(20) && !(i == 0 && g.plainTable) {
 			fl |= pteU // reachable only with SUM
 		}
-		if c.pct(8) {
+		if c.pct(8) && !(i == 0 && g.plainTable) {
 			fl ^= pick(c, []uint64{pteA, pteD, pteW, pteR, pteR | pteX, pteV})
 		}
 		slot := g.mapPage(root, a, a, fl)
