@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rivetvm/rivet/emu"
 	rv "github.com/rivetvm/rivet/emu/emutest"
@@ -846,3 +847,127 @@ func FuzzJITFloat(f *testing.F) {
 		ftestRun(t, ftestGen(seed, 200, 48, ftestMode(seed%3)))
 	})
 }
+
+// FP benchmarks: guest MIPS of floating-point loops, interpreter and JIT
+// side by side (go test -bench FP ./jit/).
+
+const (
+	fbenchX = emu.RAMStart + 0x10000 // first matrix or vector
+	fbenchY = emu.RAMStart + 0x20000 // second
+	fbenchZ = emu.RAMStart + 0x30000 // result matrix
+)
+
+// fbenchMatmul multiplies two 16×16 double matrices (C = A·B, FMADD.D in
+// the inner loop), forever.
+func fbenchMatmul() []uint32 {
+	const n = 16
+	var p ftestProg
+	p.w(ftestLA(ftS0, fbenchX)...)
+	p.w(ftestLA(ftS1, fbenchY)...)
+	p.w(ftestLA(ftS2, fbenchZ)...)
+	p.w(rv.ADDI(28, 0, n)) // t3 = n
+	repeat := p.pc()
+	p.w(rv.ADDI(19, 0, 0)) // s3 = i
+	loopI := p.pc()
+	p.w(rv.ADDI(20, 0, 0)) // s4 = j
+	loopJ := p.pc()
+	p.w(rv.SLLI(ftT0, 19, 7), rv.ADD(ftA0, ftS0, ftT0)) // a0 = &A[i][0]
+	p.w(rv.SLLI(6, 20, 3), rv.ADD(ftA0+1, ftS1, 6))     // a1 = &B[0][j]
+	p.w(ftR(0x79, 0, 0, 0, 10))                         // fa0 = 0
+	p.w(rv.ADDI(7, 0, n))                               // t2 = n
+	loopK := p.pc()
+	p.w(ftFLD(0, ftA0, 0), ftFLD(1, ftA0+1, 0), ftFMA(0x43, 1, 10, 1, 0, 7, 10))
+	p.w(rv.ADDI(ftA0, ftA0, 8), rv.ADDI(ftA0+1, ftA0+1, 8*n), rv.ADDI(7, 7, -1))
+	p.w(rv.BNE(7, 0, int32(loopK)-int32(p.pc())))
+	p.w(rv.SLLI(ftT0, 19, 7), rv.ADD(ftT0, ftT0, ftS2), rv.SLLI(6, 20, 3), rv.ADD(ftT0, ftT0, 6))
+	p.w(ftFSD(10, ftT0, 0))
+	p.w(rv.ADDI(20, 20, 1))
+	p.w(rv.BLTU(20, 28, int32(loopJ)-int32(p.pc())))
+	p.w(rv.ADDI(19, 19, 1))
+	p.w(rv.BLTU(19, 28, int32(loopI)-int32(p.pc())))
+	p.w(rv.JAL(0, int32(repeat)-int32(p.pc())))
+	return ftestWords(&p)
+}
+
+// fbenchDaxpy computes y = a·x + y over 256 doubles with FMUL.D and FADD.D
+// (no fused multiply-add), forever.
+func fbenchDaxpy() []uint32 {
+	const n = 256
+	var p ftestProg
+	p.w(ftestLA(ftS0, fbenchX)...)
+	p.w(ftestLA(ftS1, fbenchY)...)
+	p.w(ftFLD(11, ftS0, 8*n)) // fa1 = a, just after x
+	repeat := p.pc()
+	p.w(rv.ADDI(ftA0, ftS0, 0), rv.ADDI(ftA0+1, ftS1, 0), rv.ADDI(7, 0, n))
+	loop := p.pc()
+	p.w(ftFLD(0, ftA0, 0), ftFLD(1, ftA0+1, 0))
+	p.w(ftR(0x09, 11, 0, 7, 0), ftR(0x01, 0, 1, 7, 1)) // ft0 *= fa1; ft1 += ft0
+	p.w(ftFSD(1, ftA0+1, 0))
+	p.w(rv.ADDI(ftA0, ftA0, 8), rv.ADDI(ftA0+1, ftA0+1, 8), rv.ADDI(7, 7, -1))
+	p.w(rv.BNE(7, 0, int32(loop)-int32(p.pc())))
+	p.w(rv.JAL(0, int32(repeat)-int32(p.pc())))
+	return ftestWords(&p)
+}
+
+// ftestWords returns a program's code as words (it holds no compressed
+// instructions).
+func ftestWords(p *ftestProg) []uint32 {
+	ws := make([]uint32, len(p.code)/2)
+	for i := range ws {
+		ws[i] = uint32(p.code[2*i]) | uint32(p.code[2*i+1])<<16
+	}
+	return ws
+}
+
+func fbenchMachine(b *testing.B, prog []uint32, useJIT bool) *emu.Machine {
+	p := &ftestProg{}
+	for _, w := range prog {
+		p.w(w)
+	}
+	m := ftestMachine(b, p)
+	b.Cleanup(func() { m.Close() })
+	vals := make([]byte, 8*(256+1))
+	for i := range 257 {
+		putU64(vals[8*i:], math.Float64bits(1+float64(i%17)/64))
+	}
+	putU64(vals[8*256:], math.Float64bits(1.0/1024)) // daxpy's a
+	if err := m.WriteMemory(fbenchX, vals); err != nil {
+		b.Fatal(err)
+	}
+	if err := m.WriteMemory(fbenchY, vals); err != nil {
+		b.Fatal(err)
+	}
+	if useJIT {
+		if _, err := jit.New(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return m
+}
+
+func fbench(b *testing.B, prog []uint32) {
+	for _, engine := range []string{"interp", "jit"} {
+		b.Run(engine, func(b *testing.B) {
+			if engine == "jit" && !jit.Supported {
+				b.Skip("the JIT has no backend for this host")
+			}
+			m := fbenchMachine(b, prog, engine == "jit")
+			const chunk = 2_000_000
+			m.Run(chunk) // warm up: blocks translated
+			b.ResetTimer()
+			start := time.Now()
+			var cycles uint64
+			for range b.N {
+				before := m.Mcycle()
+				if r, err := m.Run(before + chunk); err != nil || r != emu.BreakReachedTargetMcycle {
+					b.Fatalf("run: %v %v", r, err)
+				}
+				cycles += m.Mcycle() - before
+			}
+			b.ReportMetric(float64(cycles)/time.Since(start).Seconds()/1e6, "MIPS")
+		})
+	}
+}
+
+func BenchmarkFPMatmul(b *testing.B) { fbench(b, fbenchMatmul()) }
+func BenchmarkFPDaxpy(b *testing.B)  { fbench(b, fbenchDaxpy()) }

@@ -468,26 +468,27 @@ func (e *fpEmit) operandAs(x Xmm, r uint8, double bool) {
 func (e *fpEmit) result(x Xmm, double, mayBeNaN bool) {
 	a := e.a
 	rd := e.fi.rd
-	if double && !mayBeNaN {
+	// The value is stored first and a NaN overwritten after, off the path
+	// that a dependent instruction waits on.
+	if double {
 		a.StoreScalar(true, fmem(rd), x)
+	} else {
+		a.MovFromXmm(false, RAX, x)
+		e.box(RAX, RCX)
+		a.MovStore64(fmem(rd), RAX)
+	}
+	if !mayBeNaN {
 		return
 	}
-	if mayBeNaN {
-		a.Ucomis(double, x, x) // never a signalling NaN here: no flag
-	}
-	a.MovFromXmm(double, RAX, x)
-	if mayBeNaN {
-		if double {
-			a.MovImm(RCX, canonical64)
-		} else {
-			a.MovImm(RCX, canonical32)
-		}
-		a.Cmov(CondP, double, RAX, RCX)
-	}
-	if !double {
-		e.box(RAX, RCX)
+	a.Ucomis(double, x, x) // never a signalling NaN here: no flag
+	ordered := a.Jcc8(CondNP)
+	if double {
+		a.MovImm(RAX, canonical64)
+	} else {
+		a.MovImm(RAX, boxHigh|canonical32)
 	}
 	a.MovStore64(fmem(rd), RAX)
+	a.Patch8(ordered, a.Here())
 }
 
 // body emits the operation.
