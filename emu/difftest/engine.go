@@ -49,6 +49,9 @@ var reasonNames = map[emu.BreakReason]string{
 type Rivet struct {
 	dtb, uarch string
 	m          *emu.Machine
+	// Attach, when set, is called on every new machine (to install another
+	// engine, such as the JIT, which this package must not import).
+	Attach func(*emu.Machine) error
 }
 
 // NewRivet makes a rivet engine that uses the given device tree image (the
@@ -74,6 +77,16 @@ func (r *Rivet) Load(ram string) (err error) {
 	if err != nil {
 		return fmt.Errorf("rivet: %w", err)
 	}
+	return r.attach()
+}
+
+func (r *Rivet) attach() error {
+	if r.Attach == nil {
+		return nil
+	}
+	if err := r.Attach(r.m); err != nil {
+		return fmt.Errorf("rivet: attaching an engine: %w", err)
+	}
 	return nil
 }
 
@@ -89,7 +102,7 @@ func (r *Rivet) LoadStored(dir string) (err error) {
 	if r.m, err = emu.Load(dir, emu.RuntimeOptions{}); err != nil {
 		return fmt.Errorf("rivet: %w", err)
 	}
-	return nil
+	return r.attach()
 }
 
 func (r *Rivet) Run(mcycle uint64) (st Stop, err error) {

@@ -47,6 +47,7 @@ var itemKinds = []itemKind{
 	{"priv-trip", 3, (*gen).itemPrivTrip},
 	{"log", 8, (*gen).itemLog},
 	{"pte-in-code", 2, (*gen).itemPTEInCode},
+	{"dtb-code", 2, (*gen).itemDTBCode},
 }
 
 var itemWeightTotal = func() int {
@@ -897,8 +898,9 @@ func (g *gen) itemPTE(s *Segment) []string {
 		pteAddr, va = tb.top+3*8, 0xC0080000
 		v = g.randomLeaf(s, RAMStart, 2)
 	case 2:
+		// Page 63 maps code: one gadget or the other.
 		pteAddr, va = tb.l0t+63*8, 0x4003F000
-		v = g.randomLeaf(s, gadgetAddr, 0)
+		v = g.randomLeaf(s, []uint64{gadgetAddr, gadget2Addr}[g.pick(2)], 0)
 	default:
 		pteAddr, va = tb.l0t+uint64(k)*8, 0x40000000+uint64(k)*0x1000
 		v = g.randomLeaf(s, g.testTarget(tb), 0)
@@ -945,12 +947,27 @@ func (g *gen) itemPrivTrip(s *Segment) []string {
 	}
 	t := g.tmps(2)
 	there := g.newLabel()
-	out := []string{
-		li(t[0], msMPP), fmt.Sprintf("csrc mstatus, %s", rn(t[0])),
-		li(t[0], uint64(to)<<11), fmt.Sprintf("csrs mstatus, %s", rn(t[0])),
-		"la " + rn(t[1]) + ", " + there, fmt.Sprintf("csrw mepc, %s", rn(t[1])),
-		"mret",
-		there + ":",
+	var out []string
+	if g.chance(0.5) {
+		out = []string{
+			li(t[0], msMPP), fmt.Sprintf("csrc mstatus, %s", rn(t[0])),
+			li(t[0], uint64(to)<<11), fmt.Sprintf("csrs mstatus, %s", rn(t[0])),
+			"la " + rn(t[1]) + ", " + there, fmt.Sprintf("csrw mepc, %s", rn(t[1])),
+			"mret",
+			there + ":",
+		}
+	} else {
+		// SRET is legal in M too: it returns to SPP (S or U) at sepc.
+		op := "csrc"
+		if to == prvS {
+			op = "csrs"
+		}
+		out = []string{
+			li(t[0], msSPP), fmt.Sprintf("%s mstatus, %s", op, rn(t[0])),
+			"la " + rn(t[1]) + ", " + there, fmt.Sprintf("csrw sepc, %s", rn(t[1])),
+			"sret",
+			there + ":",
+		}
 	}
 	for n := 1 + g.pick(3); n > 0; n-- {
 		switch g.pick(3) {
@@ -983,23 +1000,45 @@ func (g *gen) smcWord() (word uint64, store string) {
 }
 
 // itemSMCLoop runs an instruction, rewrites it, and runs it again: an
-// engine that caches decoded instructions must notice the store.
+// engine that caches decoded instructions must notice the store, whatever
+// kind of store it is.
 func (g *gen) itemSMCLoop(s *Segment) []string {
 	t := g.tmps(2)
+	base := g.cReg() // compressed stores need x8..x15
 	loop, slot := g.newLabel(), g.newLabel()
 	word, store := g.smcWord()
 	placeholder := fmt.Sprintf("addi %s, %s, 1", rn(g.cReg()), rn(g.cReg()))
 	if store == "sh" {
 		placeholder = fmt.Sprintf(".half 0x%04x # c.addi", uint32(g.cReg())<<7|uint32(1+g.pick(31))<<2|1)
-	} else if g.chance(0.3) {
-		store = "sd" // overwrite the slot and the instruction after it
-		word |= uint64(encI(0x13, 0, 0, 0, 0)) << 32
+	} else {
+		store = []string{"sw", "sw", "sd", "sb", "c.sw", "c.sd", "amoswap.w", "amoadd.w", "sc.w"}[g.pick(9)]
+		if store == "sd" || store == "c.sd" {
+			word |= uint64(encI(0x13, 0, 0, 0, 0)) << 32 // the slot and a nop after it
+		}
+		if store == "amoadd.w" {
+			word = 0x80 // adds one to the placeholder's rd (x9..x15 become x10..x18)
+		}
 	}
-	out := []string{li(regLC, uint64(2+g.pick(2))), loop + ":", slot + ":", placeholder}
-	if store == "sd" {
+	out := []string{li(regLC, uint64(2+g.pick(2))), ".option push", ".option rvc", ".balign 8", ".option pop", loop + ":", slot + ":", placeholder}
+	if strings.HasSuffix(store, "sd") {
 		out = append(out, "addi x0, x0, 0")
 	}
-	out = append(out, "la "+rn(t[0])+", "+slot, li(t[1], word), fmt.Sprintf("%s %s, 0(%s)", store, rn(t[1]), rn(t[0])))
+	out = append(out, "la "+rn(base)+", "+slot, li(t[1], word))
+	switch store {
+	case "c.sw", "c.sd":
+		src := g.cReg()
+		for src == base {
+			src = g.cReg()
+		}
+		out = append(out, fmt.Sprintf("mv %s, %s", rn(src), rn(t[1])))
+		out = append(out, cInsn(fmt.Sprintf("%s %s, 0(%s)", store, rn(src), rn(base)))...)
+	case "amoswap.w", "amoadd.w":
+		out = append(out, fmt.Sprintf("%s %s, %s, (%s)", store, rn(g.wreg()), rn(t[1]), rn(base)))
+	case "sc.w":
+		out = append(out, fmt.Sprintf("lr.w %s, (%s)", rn(t[0]), rn(base)), fmt.Sprintf("sc.w %s, %s, (%s)", rn(t[0]), rn(t[1]), rn(base)))
+	default:
+		out = append(out, fmt.Sprintf("%s %s, 0(%s)", store, rn(t[1]), rn(base)))
+	}
 	if g.chance(0.5) {
 		out = append(out, "fence.i")
 	}
@@ -1110,4 +1149,29 @@ func (g *gen) itemPTEInCode(s *Segment) []string {
 		fmt.Sprintf("addi %s, %s, -1", rn(regLC), rn(regLC)),
 		fmt.Sprintf("bnez %s, %s", rn(regLC), loop),
 	}
+}
+
+// itemDTBCode writes a function into the device-tree range (writable and
+// executable memory, outside RAM), calls it, rewrites one instruction and
+// calls it again. Only where addresses are physical (M, or bare).
+func (g *gen) itemDTBCode(s *Segment) []string {
+	if s.Satp != 0 && s.Priv != prvM {
+		return g.itemSMCLoop(s)
+	}
+	t := g.tmps(2)
+	fn := uint64(dtbBase + 0x80000 + uint64(g.pick(0x70))*0x1000 + uint64(g.pick(0x1F0))*8)
+	first := uint64(encI(0x13, 0, 10, 10, 1))  // addi a0, a0, 1
+	second := uint64(encI(0x13, 0, 11, 11, 2)) // addi a1, a1, 2
+	ret := uint64(encI(0x67, 0, 0, regRA, 0))  // jalr x0, 0(ra)
+	back1, back2 := g.newLabel(), g.newLabel()
+	out := []string{
+		li(t[0], fn),
+		li(t[1], ret<<32|first), fmt.Sprintf("sd %s, 0(%s)", rn(t[1]), rn(t[0])),
+		"la ra, " + back1, fmt.Sprintf("jalr x0, 0(%s)", rn(t[0])), back1 + ":",
+		li(t[1], second), fmt.Sprintf("sw %s, 0(%s)", rn(t[1]), rn(t[0])),
+	}
+	if g.chance(0.5) {
+		out = append(out, "fence.i")
+	}
+	return append(out, "la ra, "+back2, fmt.Sprintf("jalr x0, 0(%s)", rn(t[0])), back2+":", "la ra, "+s.endLabel())
 }

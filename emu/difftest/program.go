@@ -118,6 +118,7 @@ type chunk struct {
 func (p *Program) Assembly() string {
 	var chunks []chunk
 	chunks = append(chunks, chunk{0, p.harness()})
+	chunks = append(chunks, chunk{gadget2Addr - RAMStart, gadget2()})
 	chunks = append(chunks, chunk{gadgetAddr - RAMStart, gadget()})
 	if len(p.PTEs) > 0 {
 		addrs := make([]uint64, 0, len(p.PTEs))
@@ -183,6 +184,14 @@ const gadgetAddr = RAMStart + 0xF000
 
 func gadget() []string {
 	return []string{"gadget:", "\taddi a0, a0, 1", "\tjalr x0, 0(ra)"}
+}
+
+// gadget2Addr holds another such function, so remapping a code page to
+// different code can be told apart.
+const gadget2Addr = RAMStart + 0xE000
+
+func gadget2() []string {
+	return []string{"gadget2:", "\taddi a1, a1, 3", "\tjalr x0, 0(ra)"}
 }
 
 func (p *Program) segmentCode(s *Segment) []string {

@@ -86,3 +86,17 @@ func (t *Tester) SaveCase(dir string, p *Program, m *Mismatch) (string, error) {
 	}
 	return s, nil
 }
+
+// SaveSweepCase writes a sweep program and its mismatch to dir.
+func (t *Tester) SaveSweepCase(dir string, seed int64, src string, m *Mismatch) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(m.Signature))
+	name := fmt.Sprintf("sweep%d-%s", seed, hex.EncodeToString(sum[:4]))
+	s := filepath.Join(dir, name+".S")
+	if err := os.WriteFile(s, []byte(src), 0o644); err != nil {
+		return "", err
+	}
+	return s, os.WriteFile(filepath.Join(dir, name+".txt"), []byte(Describe(&Program{Seed: seed}, m)), 0o644)
+}

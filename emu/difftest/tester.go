@@ -23,6 +23,8 @@ type Tester struct {
 	// stored directory, and both go on. This checks rivet's loading of the
 	// reference's stores (TLB slots included) in the middle of programs.
 	ReloadAt int
+
+	tracedM, tracedS uint64 // traps already printed by Trace
 }
 
 // reloadCall marks, in a list of run targets, where rivet reloads the
@@ -168,14 +170,7 @@ func (t *Tester) Compare(im *Image, bin string) (*Outcome, error) {
 			calls = append(calls, runCall{target: reloadCall})
 		}
 		if t.Trace {
-			lm, ls, _ := t.TrapLog()
-			fmt.Printf("checkpoint %s\n", b)
-			for _, e := range lm[max(0, len(lm)-3):] {
-				fmt.Printf("  M trap: cause 0x%x epc 0x%x (%s) tval 0x%x\n", e[0], e[1], im.SymbolAt(e[1]), e[2])
-			}
-			for _, e := range ls[max(0, len(ls)-3):] {
-				fmt.Printf("  S trap: cause 0x%x epc 0x%x (%s) tval 0x%x\n", e[0], e[1], im.SymbolAt(e[1]), e[2])
-			}
+			t.printNewTraps(im, b)
 		}
 		out.Checkpoints++
 		if a != b {
@@ -328,6 +323,33 @@ func NewTester(paths RefPaths, dir string) (*Tester, error) {
 func (t *Tester) Close() error {
 	t.Riv.Close()
 	return t.Ref.Close()
+}
+
+// printNewTraps prints the traps taken since the last call (at most the
+// 32 the harness keeps per level).
+func (t *Tester) printNewTraps(im *Image, st Stop) {
+	d, err := t.Riv.Read(hdataBase, 0x1000)
+	if err != nil {
+		return
+	}
+	fmt.Printf("checkpoint %s\n", st)
+	for _, lv := range []struct {
+		name  string
+		count uint64
+		log   uint64
+		seen  *uint64
+	}{{"M", shadowWord(d, hdTrapsM), hdLogM, &t.tracedM}, {"S", shadowWord(d, hdTrapsS), hdLogS, &t.tracedS}} {
+		if lv.count < *lv.seen {
+			*lv.seen = 0
+		}
+		first := max(*lv.seen+1, lv.count-min(lv.count, 31))
+		for i := first; i <= lv.count && i > 0; i++ {
+			off := lv.log + (i%32)*32
+			fmt.Printf("  %s trap %d: cause 0x%x epc 0x%x (%s) tval 0x%x\n", lv.name, i, shadowWord(d, off), shadowWord(d, off+8),
+				im.SymbolAt(shadowWord(d, off+8)), shadowWord(d, off+16))
+		}
+		*lv.seen = lv.count
+	}
 }
 
 // TrapLog reads the harness's trap logs (the last 32 traps to M and to S)

@@ -11,7 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rivetvm/rivet/emu"
 	"github.com/rivetvm/rivet/emu/difftest"
+	"github.com/rivetvm/rivet/jit"
 )
 
 func main() {
@@ -42,6 +44,8 @@ func run() error {
 	regressDir := flag.String("regress-dir", "emu/difftest/testdata/regress", "where -make-regression writes")
 	perCycle := flag.Uint64("per-cycle", 200, "with -make-regression: also record one run per mcycle for this many mcycles")
 	reloadEvery := flag.Int64("reload-every", 4, "in one program of this many, rivet continues from the reference's stored machine after a few checkpoints (0: never)")
+	engine := flag.String("engine", "interp", "rivet engine: interp (the interpreter) or jit (the interpreter with the JIT installed)")
+	sweep := flag.Int("sweep", 0, "run sweep programs of this many random instruction words instead (decoder and ALU at a high rate)")
 	asmFile := flag.String("asm", "", "compare one hand-written assembly file instead of generated programs")
 	flag.Parse()
 
@@ -60,6 +64,16 @@ func run() error {
 	}
 	defer t.Close()
 	t.CheckEvery, t.MaxMcycle, t.Trace = *every, *maxMcycle, *trace
+	switch *engine {
+	case "interp":
+	case "jit":
+		t.Riv.(*difftest.Rivet).Attach = func(m *emu.Machine) error {
+			_, err := jit.New(m)
+			return err
+		}
+	default:
+		return fmt.Errorf("-engine %q: want interp or jit", *engine)
+	}
 	if *asmFile != "" {
 		src, err := os.ReadFile(*asmFile)
 		if err != nil {
@@ -115,6 +129,37 @@ func run() error {
 	var total difftest.Stats
 	for i := 0; i < *count; i++ {
 		s := *seed + int64(i)
+		if *sweep > 0 {
+			t.CheckEvery = *every
+			if t.CheckEvery == 0 {
+				t.CheckEvery = 256
+			}
+			src := difftest.Sweep(s, difftest.SweepOptions{Words: *sweep, DumpEvery: 16})
+			o, im, err := t.RunAssembly(src)
+			if err != nil {
+				return fmt.Errorf("sweep seed %d: %w", s, err)
+			}
+			cycles += o.Cycles
+			if *verbose {
+				fmt.Printf("sweep seed %d: %s at mcycle %d\n", s, o.End, o.Cycles)
+			}
+			if m := o.Mismatch; m != nil {
+				findings++
+				bySig[m.Signature]++
+				fmt.Printf("sweep seed %d: MISMATCH at mcycle %d at %s (%s) [%s]\n", s, m.Mcycle, m.Where, m.Insn, m.Signature)
+				_ = im
+				if *cases != "" && bySig[m.Signature] == 1 {
+					if path, err := t.SaveSweepCase(*cases, s, src, m); err != nil {
+						fmt.Println("  save:", err)
+					} else {
+						fmt.Println("  saved", path)
+					}
+				}
+			} else if (i+1)%50 == 0 {
+				fmt.Printf("%d sweeps, %d mcycles compared, %d findings, %.0fs\n", i+1, cycles, findings, time.Since(start).Seconds())
+			}
+			continue
+		}
 		p := difftest.Generate(s, opts)
 		t.CheckEvery = *every
 		if t.CheckEvery == 0 {
