@@ -12,8 +12,12 @@ import (
 // interpreter's softfloat computes it. The rules this file keeps:
 //
 //   - Operands and results live in the shadow registers f[i] (regX +
-//     shadowF + 8i); XMM0..XMM2 and RAX, RCX, RDX, R9 are scratch. XMM15 and
-//     R14/R15 are never written (R15 holds the *Context).
+//     shadowF + 8i); XMM0..XMM2 and RAX, RCX, RDX are scratch. XMM15 and
+//     R14/R15 are never written (R15 holds the *Context). Integer registers
+//     go through g.load/g.store (the register cache, which codegen.go
+//     writes back and empties before each FP instruction). Every guard
+//     exits before the instruction writes a guest register, so its exit
+//     (after the instruction's code) has nothing to write back.
 //   - MXCSR: the trampoline loads it with every exception masked, flags
 //     clear, DAZ/FTZ off and RC for frm; on the way out it ORs the
 //     accumulated IE/ZE/OE/UE/PE into fflags (DE has no RISC-V counterpart
@@ -55,9 +59,9 @@ import (
 //   - fused multiply-adds whose addend is a NaN: x86 raises no invalid for
 //     inf × 0 + qNaN, RISC-V raises NV.
 //   - FCVT.WU/LU (unsigned) outside the range where the signed host
-//     conversion gives the exact result: below -1 (RTZ) or 0 (other modes),
-//     from 2^32 (RTZ) or 2^32-1 (other modes) for WU, from 2^63 for LU, and
-//     NaN. The signed conversions are fixed up instead: x86 returns the
+//     conversion gives the exact result: -1 and below (RTZ) or below 0
+//     (other modes), 2^32 and above (RTZ) or above 2^32-1 (other modes) for
+//     WU, 2^63 and above for LU, and NaN. The signed conversions are fixed up instead: x86 returns the
 //     "integer indefinite" (the most negative value) with invalid alone for
 //     NaN and out-of-range values, RISC-V the bound of the operand's sign
 //     (NaN: the largest) with NV alone.
@@ -72,7 +76,13 @@ import (
 // Exactness was established by differential fuzzing against the
 // interpreter (jit/fp_test.go), not assumed: in particular x86 detects
 // tininess after rounding, as RISC-V does, and raises the same underflow and
-// inexact flags for every arithmetic operation and conversion.
+// inexact flags for every arithmetic operation and conversion (with DAZ and
+// FTZ off). Each guard and fix-up above is there because the fuzzer finds
+// a difference without it: removing any one of them (NaN canonicalisation,
+// the FMA addend guard, the FMIN/FMAX NaN guard or equal-operand fix, the
+// signed-conversion fix-up, the unsigned bounds, unboxing, COMIS for
+// FLT/FLE, the frm, FS or fcsr-legalisation checks, or the RC mapping) makes
+// TestJITFloatDifferential fail within its default run.
 
 // Offsets in the shadow register page (regX is its base; emu/shadow.go) and
 // in Context (reached through R15; checked in enter_amd64.go).

@@ -185,3 +185,76 @@ func TestShortJumps(t *testing.T) {
 		t.Fatalf("got % x, want % x", a.B, want)
 	}
 }
+
+// Which F/D encodings are translated: the rounding-mode and encoding rules
+// of fp.go's decoder, case by case (the differential test in package jit
+// checks what the translations compute).
+func TestFPDecodeRules(t *testing.T) {
+	opfp := func(funct7, rs2, rs1, rm, rd uint32) uint32 {
+		return funct7<<25 | rs2<<20 | rs1<<15 | rm<<12 | rd<<7 | 0x53
+	}
+	fma := func(fmt, rm uint32) uint32 { return 3<<27 | fmt<<25 | 2<<20 | 1<<15 | rm<<12 | 4<<7 | 0x43 }
+	cases := []struct {
+		name string
+		raw  uint32
+		want bool
+	}{
+		{"fadd.d dyn", opfp(0x01, 2, 1, 7, 3), true},
+		{"fadd.d rup", opfp(0x01, 2, 1, 3, 3), true},
+		{"fadd.d rmm (SSE has no RMM)", opfp(0x01, 2, 1, 4, 3), false},
+		{"fadd.d reserved rm 5", opfp(0x01, 2, 1, 5, 3), false},
+		{"fadd.d reserved rm 6", opfp(0x01, 2, 1, 6, 3), false},
+		{"fsqrt.s rs2 0", opfp(0x2C, 0, 1, 7, 3), true},
+		{"fsqrt.s rs2 1 (illegal)", opfp(0x2C, 1, 1, 7, 3), false},
+		{"fcvt.d.s rmm (exact)", opfp(0x21, 0, 1, 4, 3), true},
+		{"fcvt.d.s reserved rm", opfp(0x21, 0, 1, 5, 3), false},
+		{"fcvt.s.d rmm", opfp(0x20, 1, 1, 4, 3), false},
+		{"fcvt.d.w rmm (exact)", opfp(0x69, 0, 1, 4, 3), true},
+		{"fcvt.d.wu rmm (exact)", opfp(0x69, 1, 1, 4, 3), true},
+		{"fcvt.d.l rmm", opfp(0x69, 2, 1, 4, 3), false},
+		{"fcvt.s.w rmm", opfp(0x68, 0, 1, 4, 3), false},
+		{"fcvt.w.d rtz", opfp(0x61, 0, 1, 1, 3), true},
+		{"fcvt.w.d rmm", opfp(0x61, 0, 1, 4, 3), false},
+		{"fcvt.lu.s dyn", opfp(0x60, 3, 1, 7, 3), true},
+		{"fcvt.?.d rs2 4", opfp(0x61, 4, 1, 7, 3), false},
+		{"fsgnjx.d", opfp(0x11, 2, 1, 2, 3), true},
+		{"fsgnj funct3 3", opfp(0x11, 2, 1, 3, 3), false},
+		{"fmax.s", opfp(0x14, 2, 1, 1, 3), true},
+		{"fmin funct3 2", opfp(0x14, 2, 1, 2, 3), false},
+		{"feq.d", opfp(0x51, 2, 1, 2, 3), true},
+		{"fcmp funct3 3", opfp(0x51, 2, 1, 3, 3), false},
+		{"fclass.s", opfp(0x70, 0, 1, 1, 3), true},
+		{"fmv.x.d", opfp(0x71, 0, 1, 0, 3), true},
+		{"fmv.x.w funct3 2", opfp(0x70, 0, 1, 2, 3), false},
+		{"fmv.x.w rs2 1", opfp(0x70, 1, 1, 0, 3), false},
+		{"fmv.w.x", opfp(0x78, 0, 1, 0, 3), true},
+		{"fmv.d.x funct3 1", opfp(0x79, 0, 1, 1, 3), false},
+		{"half precision (fmt 2)", opfp(0x02, 2, 1, 7, 3), false},
+		{"fmadd.s fmt 2", fma(2, 7), false},
+		{"fmadd.d rmm", fma(1, 4), false},
+		{"flw", 2<<12 | 1<<15 | 3<<7 | 0x07, true},
+		{"fld", 3<<12 | 1<<15 | 3<<7 | 0x07, true},
+		{"flh (Zfh)", 1<<12 | 1<<15 | 3<<7 | 0x07, false},
+		{"fsd", 3<<12 | 1<<15 | 2<<20 | 0x27, true},
+		{"fsq", 4<<12 | 1<<15 | 2<<20 | 0x27, false},
+		{"c.fld", 0x2000, true},
+		{"c.fsd", 0xA000, true},
+		{"c.fldsp", 0x2002, true},
+		{"c.fsdsp", 0xA002, true},
+		{"c.lw", 0x4000, false},
+	}
+	for _, c := range cases {
+		if got := supportedFP(c.raw); got != c.want {
+			t.Errorf("%s (%#08x): translated %v, want %v", c.name, c.raw, got, c.want)
+		}
+	}
+	// Fused multiply-adds follow the host: translated only with FMA3.
+	saved := hostFMA
+	defer func() { hostFMA = saved }()
+	for _, has := range []bool{false, true} {
+		hostFMA = has
+		if got := supportedFP(fma(1, 7)); got != has {
+			t.Errorf("fmadd.d with host FMA %v: translated %v", has, got)
+		}
+	}
+}
