@@ -45,6 +45,18 @@ type pageBlocks struct {
 // blocks 2 does.
 const hotThreshold = 16
 
+// Options tune an engine. The zero value is not the default: use
+// DefaultOptions.
+type Options struct {
+	// HotThreshold is how many times a block start is reached (and
+	// interpreted) before it is translated, at most 255; 0 translates every
+	// block the first time. Tests use 0 so every block runs translated.
+	HotThreshold int
+}
+
+// DefaultOptions are the options New uses.
+func DefaultOptions() Options { return Options{HotThreshold: hotThreshold} }
+
 // declineCycles is how far the interpreter runs when a block is cold.
 const declineCycles = 32
 
@@ -66,6 +78,7 @@ type Engine struct {
 	chains  []chainRef
 	stats   Stats
 	block   ir.Block // reused
+	hot     uint8    // Options.HotThreshold
 	// untranslatable is a stub returning ExitGeneral: the block-table entry
 	// of a block whose first instruction is not translated, and the target
 	// of chains to it.
@@ -74,10 +87,17 @@ type Engine struct {
 
 var _ emu.Engine = (*Engine)(nil)
 
-// New makes a JIT engine for a machine and installs it.
-func New(m *emu.Machine) (*Engine, error) {
+// New makes a JIT engine for a machine, with DefaultOptions, and installs
+// it.
+func New(m *emu.Machine) (*Engine, error) { return NewWithOptions(m, DefaultOptions()) }
+
+// NewWithOptions makes a JIT engine for a machine and installs it.
+func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 	if !Supported {
 		return nil, errUnsupported
+	}
+	if opts.HotThreshold < 0 || opts.HotThreshold > 255 {
+		return nil, fmt.Errorf("jit: hot threshold %d: want 0 to 255", opts.HotThreshold)
 	}
 	v := m.EngineView()
 	if v.HotSlotSize != 32 || v.HotCodePageOffset != 24 || uintptr(v.HotRead)-uintptr(v.HotCode) != 256*32 ||
@@ -88,7 +108,7 @@ func New(m *emu.Machine) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{m: m, backend: newBackend(), mem: mem}
+	e := &Engine{m: m, backend: newBackend(), mem: mem, hot: uint8(opts.HotThreshold)}
 	e.emitStubs()
 	e.ctx.X = uintptr(unsafe.Pointer(v.X))
 	e.ctx.HotRead = uintptr(v.HotRead)
@@ -227,7 +247,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 		pb.entry[off>>1] = e.untranslatable
 		return 0, blockNone
 	}
-	if counting && pb.seen[off>>1] < hotThreshold {
+	if counting && pb.seen[off>>1] < e.hot {
 		pb.seen[off>>1]++
 		return 0, blockCold
 	}

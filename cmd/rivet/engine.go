@@ -39,6 +39,17 @@ func installEngine(m *emu.Machine, name string) error {
 	return nil
 }
 
+// installTestEngine is installEngine for conformance runs: the JIT
+// translates every block the first time it runs (test programs run most of
+// their code once, which the default threshold would leave interpreted).
+func installTestEngine(m *emu.Machine, name string) error {
+	if name == "jit" {
+		_, err := jit.NewWithOptions(m, jit.Options{HotThreshold: 0})
+		return err
+	}
+	return nil
+}
+
 // printStats writes the engine's counters and the run's speed.
 func printStats(w io.Writer, m *emu.Machine, cycles uint64, wall time.Duration) {
 	fmt.Fprintf(w, "rivet: %d cycles in %v: %.1f MIPS\n", cycles, wall.Round(time.Millisecond), float64(cycles)/wall.Seconds()/1e6)

@@ -134,7 +134,7 @@ func RunISATest(path string, ramLength, maxCycles uint64, verbose bool, engine s
 		return fail("(%v)", err)
 	}
 	defer m.Close()
-	if err := installEngine(m, engine); err != nil {
+	if err := installTestEngine(m, engine); err != nil {
 		return fail("(%v)", err)
 	}
 	if err := m.LoadELF(img); err != nil {

@@ -327,6 +327,26 @@ func (a *Asm) ImulRDX(src Reg) {
 	a.byte2(0xF7, 0xE8|byte(src&7))
 }
 
+// Cqo sign-extends RAX into RDX:RAX (CDQ: EAX into EDX:EAX with w false).
+func (a *Asm) Cqo(w bool) {
+	if w {
+		a.byte2(0x48, 0x99)
+		return
+	}
+	a.byte1(0x99)
+}
+
+// Idiv is IDIV src (RDX:RAX / src: quotient in RAX, remainder in RDX; the
+// 32-bit form with w false). Div is the unsigned DIV.
+func (a *Asm) Idiv(w bool, src Reg) {
+	a.rex(w, noReg, noReg, src, false)
+	a.byte2(0xF7, 0xF8|byte(src&7))
+}
+func (a *Asm) Div(w bool, src Reg) {
+	a.rex(w, noReg, noReg, src, false)
+	a.byte2(0xF7, 0xF0|byte(src&7))
+}
+
 // Lea is LEA dst, [m].
 func (a *Asm) Lea(dst Reg, m Mem) { a.opRegMem(true, 0x8D, dst, m) }
 
@@ -349,6 +369,9 @@ func (a *Asm) Not(dst Reg) { a.rex(true, noReg, noReg, dst, false); a.byte2(0xF7
 
 // Test is TEST a, b (64-bit).
 func (a *Asm) Test(x, y Reg) { a.opRegReg(true, 0x85, y, x, false) }
+
+// Test32or64 is TEST r, r (64-bit, or 32-bit with w false).
+func (a *Asm) Test32or64(w bool, r Reg) { a.opRegReg(w, 0x85, r, r, false) }
 
 // Ret is RET.
 func (a *Asm) Ret() { a.byte1(0xC3) }

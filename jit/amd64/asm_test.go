@@ -96,6 +96,10 @@ func encCases() []encCase {
 				encCase{fmt.Sprintf("MOVBLZX %v,%v", r, s), func(a *Asm) { a.Movzx8(r, s) }, x86.AMOVBLZX, greg2(s), greg2(r)},
 				encCase{fmt.Sprintf("MOVWQSX %v,%v", r, s), func(a *Asm) { a.Movsx16(r, s) }, x86.AMOVWQSX, greg2(s), greg2(r)},
 				encCase{fmt.Sprintf("MOVWLZX %v,%v", r, s), func(a *Asm) { a.Movzx16(r, s) }, x86.AMOVWLZX, greg2(s), greg2(r)},
+				encCase{fmt.Sprintf("CMOVQLT %v,%v", r, s), func(a *Asm) { a.Cmov(CondL, true, r, s) }, x86.ACMOVQLT, greg2(s), greg2(r)},
+				encCase{fmt.Sprintf("CMOVQHI %v,%v", r, s), func(a *Asm) { a.Cmov(CondA, true, r, s) }, x86.ACMOVQHI, greg2(s), greg2(r)},
+				encCase{fmt.Sprintf("CMOVLCS %v,%v", r, s), func(a *Asm) { a.Cmov(CondB, false, r, s) }, x86.ACMOVLCS, greg2(s), greg2(r)},
+				encCase{fmt.Sprintf("CMOVLGT %v,%v", r, s), func(a *Asm) { a.Cmov(CondG, false, r, s) }, x86.ACMOVLGT, greg2(s), greg2(r)},
 			)
 		}
 		for _, imm := range []int32{0, 1, -1, 127, 128, -128, -129, 0x7FFFFFFF, -0x80000000} {
@@ -119,6 +123,12 @@ func encCases() []encCase {
 			encCase{fmt.Sprintf("NOTQ %v", r), func(a *Asm) { a.Not(r) }, x86.ANOTQ, obj.Addr{}, greg2(r)},
 			encCase{fmt.Sprintf("SETLT %v", r), func(a *Asm) { a.Setcc(CondL, r) }, x86.ASETLT, obj.Addr{}, greg2(r)},
 			encCase{fmt.Sprintf("MULQ %v", r), func(a *Asm) { a.MulRDX(r) }, x86.AMULQ, greg2(r), obj.Addr{}},
+			encCase{fmt.Sprintf("TESTQ %v", r), func(a *Asm) { a.Test32or64(true, r) }, x86.ATESTQ, greg2(r), greg2(r)},
+			encCase{fmt.Sprintf("TESTL %v", r), func(a *Asm) { a.Test32or64(false, r) }, x86.ATESTL, greg2(r), greg2(r)},
+			encCase{fmt.Sprintf("IDIVQ %v", r), func(a *Asm) { a.Idiv(true, r) }, x86.AIDIVQ, greg2(r), obj.Addr{}},
+			encCase{fmt.Sprintf("IDIVL %v", r), func(a *Asm) { a.Idiv(false, r) }, x86.AIDIVL, greg2(r), obj.Addr{}},
+			encCase{fmt.Sprintf("DIVQ %v", r), func(a *Asm) { a.Div(true, r) }, x86.ADIVQ, greg2(r), obj.Addr{}},
+			encCase{fmt.Sprintf("DIVL %v", r), func(a *Asm) { a.Div(false, r) }, x86.ADIVL, greg2(r), obj.Addr{}},
 		)
 		for _, v := range []uint64{0, 1, 0xFFFFFFFF, 0x80000000, ^uint64(0), 0xFFFFFFFF80000000, 0x123456789A} {
 			v := v
@@ -134,7 +144,11 @@ func encCases() []encCase {
 
 func TestEncoderAgainstGolangAsm(t *testing.T) {
 	n := 0
-	for _, c := range encCases() {
+	cs := append(encCases(),
+		encCase{"CQO", func(a *Asm) { a.Cqo(true) }, x86.ACQO, obj.Addr{}, obj.Addr{}},
+		encCase{"CDQ", func(a *Asm) { a.Cqo(false) }, x86.ACDQ, obj.Addr{}, obj.Addr{}},
+	)
+	for _, c := range cs {
 		var a Asm
 		c.mine(&a)
 		want := assemble(t, c.as, c.from, c.to)

@@ -51,6 +51,10 @@ func (*Backend) Supported(in *isa.Insn, raw uint32) bool {
 	switch in.Op {
 	case isa.FP:
 		return supportedFP(raw)
+	case isa.AMO:
+		return supportedAMO(raw)
+	case isa.DIV, isa.DIVU, isa.REM, isa.REMU, isa.DIVW, isa.DIVUW, isa.REMW, isa.REMUW, isa.MULHSU:
+		return true
 	case isa.ADDI, isa.SLTI, isa.SLTIU, isa.XORI, isa.ORI, isa.ANDI, isa.SLLI, isa.SRLI, isa.SRAI,
 		isa.ADD, isa.SUB, isa.SLL, isa.SLT, isa.SLTU, isa.XOR, isa.SRL, isa.SRA, isa.OR, isa.AND,
 		isa.MUL, isa.MULH, isa.MULHU,
@@ -444,6 +448,12 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		a.MovRR(regPC, RCX)
 		a.Lea(regCycle, M(regCycle, int32(n)))
 		g.dispatch()
+	case isa.AMO:
+		g.amo(g.b.Raw[k], k, delta)
+	case isa.DIV, isa.DIVU, isa.REM, isa.REMU, isa.DIVW, isa.DIVUW, isa.REMW, isa.REMUW:
+		g.divide(in.Op, rd, rs1, rs2)
+	case isa.MULHSU:
+		g.mulhsu(rd, rs1, rs2)
 	case isa.FP:
 		// FP code may use any scratch register: nothing stays cached
 		// across it.
