@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -288,10 +289,76 @@ func report(p *program, data []byte, mm *mismatch) string {
 		return b.String()
 	}
 	defer ref.Close()
+	if p.Prepare != nil {
+		p.Prepare(ref, ref)
+	}
 	ref.Run(t - 1)
 	pc := ref.PC()
 	fmt.Fprintf(&b, "interpreter at mcycle %d: pc %#x prv %d satp %#x\n", t-1, pc, ref.Shadow().Iprv, ref.Shadow().Satp)
 	b.WriteString(codeAround(ref, pc))
+	if os.Getenv("RIVET_FUZZ_MINIMIZE") != "" {
+		b.WriteString(minimizeBody(p, t))
+	} else {
+		b.WriteString("(set RIVET_FUZZ_MINIMIZE=1 to reduce the body to the words that matter)\n")
+	}
+	return b.String()
+}
+
+// minimizeBody replaces as much of the body as it can with NOPs, and drops
+// as many of the JIT's extra stops as it can, while the engines still
+// differ by mcycle limit; it lists what is left.
+func minimizeBody(p *program, limit uint64) string {
+	var st runStats
+	fails := func(q *program) bool {
+		r := *q
+		r.Checks = []uint64{limit}
+		mm, err := compareRun(&r, limit, &st)
+		return err == nil && mm != nil
+	}
+	cur := *p
+	cur.RAM = append([]byte(nil), p.RAM...)
+	if !fails(&cur) {
+		return "(minimizing: the difference needs the whole run)\n"
+	}
+	first, n := cur.BodyStart&^3, (cur.BodyEnd-(cur.BodyStart&^3)+3)/4
+	word := func(q *program, i uint64) []byte { a := first + 4*i - ramBase; return q.RAM[a : a+4] }
+	trials := 0
+	for chunk := (n + 1) / 2; chunk >= 1 && trials < 800; chunk /= 2 {
+		for i := uint64(0); i < n && trials < 800; i += chunk {
+			trial := cur
+			trial.RAM = append([]byte(nil), cur.RAM...)
+			changed := false
+			for j := i; j < min(i+chunk, n); j++ {
+				if binary.LittleEndian.Uint32(word(&trial, j)) != wordNOP {
+					binary.LittleEndian.PutUint32(word(&trial, j), wordNOP)
+					changed = true
+				}
+			}
+			if !changed {
+				continue
+			}
+			trials++
+			if fails(&trial) {
+				cur = trial
+			}
+		}
+	}
+	for i := 0; i < len(cur.Subs) && trials < 900; i++ {
+		trial := cur
+		trial.Subs = append(append([]uint64(nil), cur.Subs[:i]...), cur.Subs[i+1:]...)
+		trials++
+		if fails(&trial) {
+			cur = trial
+			i--
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "minimized in %d runs: the JIT also stops at %v; body words left (the rest are NOPs):\n", trials, cur.Subs)
+	for i := uint64(0); i < n; i++ {
+		if w := binary.LittleEndian.Uint32(word(&cur, i)); w != wordNOP {
+			fmt.Fprintf(&b, "  %#x: %08x\n", first+4*i, w)
+		}
+	}
 	return b.String()
 }
 

@@ -247,8 +247,9 @@ func (g *generator) misaligned() {
 type itemKind struct {
 	weight int
 	f      func(g *generator)
-	loops  bool // only in loops, not in functions
-	guard  int  // percent of items run only on some passes
+	loops  bool   // only in loops, not in functions
+	guard  int    // percent of items run only on some passes
+	class  string // for program styles that favour one class
 }
 
 // itemKinds is filled by init: its functions call item, which reads it.
@@ -256,53 +257,60 @@ var itemKinds []itemKind
 
 func init() {
 	itemKinds = []itemKind{
-		{12, (*generator).aluR, false, 0},
-		{10, (*generator).aluI, false, 0},
-		{2, (*generator).upper, false, 0},
-		{6, (*generator).compressedALU, false, 0},
-		{4, (*generator).pointerBump, false, 0},
-		{10, (*generator).load, false, 0},
-		{8, (*generator).store, false, 0},
-		{5, (*generator).compressedMem, false, 0},
-		{3, (*generator).fpMem, false, 0},
-		{6, (*generator).branchForward, false, 0},
-		{1, (*generator).branchBackward, true, 0},
-		{2, (*generator).jalForward, false, 0},
-		{3, (*generator).call, true, 0},
-		{3, (*generator).wildJump, true, 100},
-		{4, (*generator).amo, false, 0},
-		{2, (*generator).lrsc, false, 0},
-		{3, (*generator).csrRead, false, 30},
-		{3, (*generator).csrWrite, false, 70},
-		{2, (*generator).fence, false, 40},
-		{2, (*generator).trap, false, 95},
-		{1, (*generator).xret, true, 97},
-		{8, (*generator).fpOp, false, 0},
-		{1, (*generator).fpCSR, false, 0},
-		{4, (*generator).raw, false, 90},
-		{3, (*generator).mutated, false, 90},
-		{4, (*generator).smcPatch, true, 75},
-		{2, (*generator).smcToggle, true, 40},
-		{3, (*generator).pteEdit, false, 80},
-		{1, (*generator).satpSwitch, true, 90},
-		{3, (*generator).innerLoop, true, 0},
-		{1, (*generator).htifYield, false, 90},
-		{1, (*generator).softYield, false, 90},
-		{3, (*generator).straddle, false, 0},
-		{2, (*generator).misaligned, false, 100},
+		{12, (*generator).aluR, false, 0, "alu"},
+		{10, (*generator).aluI, false, 0, "alu"},
+		{2, (*generator).upper, false, 0, "alu"},
+		{6, (*generator).compressedALU, false, 0, "alu"},
+		{4, (*generator).pointerBump, false, 0, "mem"},
+		{10, (*generator).load, false, 0, "mem"},
+		{8, (*generator).store, false, 0, "mem"},
+		{5, (*generator).compressedMem, false, 0, "mem"},
+		{3, (*generator).fpMem, false, 0, "fp"},
+		{6, (*generator).branchForward, false, 0, "ctl"},
+		{1, (*generator).branchBackward, true, 0, "ctl"},
+		{2, (*generator).jalForward, false, 0, "ctl"},
+		{3, (*generator).call, true, 0, "ctl"},
+		{3, (*generator).wildJump, true, 100, "ctl"},
+		{4, (*generator).amo, false, 0, "mem"},
+		{2, (*generator).lrsc, false, 0, "mem"},
+		{3, (*generator).csrRead, false, 30, "sys"},
+		{3, (*generator).csrWrite, false, 70, "sys"},
+		{2, (*generator).fence, false, 40, "sys"},
+		{2, (*generator).trap, false, 95, "sys"},
+		{1, (*generator).xret, true, 97, "sys"},
+		{8, (*generator).fpOp, false, 0, "fp"},
+		{1, (*generator).fpCSR, false, 0, "fp"},
+		{4, (*generator).raw, false, 90, "sys"},
+		{3, (*generator).mutated, false, 90, "sys"},
+		{4, (*generator).smcPatch, true, 75, "smc"},
+		{2, (*generator).smcToggle, true, 40, "smc"},
+		{3, (*generator).pteEdit, false, 80, "pt"},
+		{1, (*generator).satpSwitch, true, 90, "pt"},
+		{3, (*generator).innerLoop, true, 0, "ctl"},
+		{1, (*generator).htifYield, false, 90, "sys"},
+		{1, (*generator).softYield, false, 90, "sys"},
+		{3, (*generator).straddle, false, 0, "alu"},
+		{2, (*generator).misaligned, false, 100, "mem"},
+		{1, (*generator).longBlock, false, 0, "alu"},
 	}
 }
 
 // item emits one random item.
 func (g *generator) item() {
+	weight := func(k itemKind) int {
+		if k.class == g.style {
+			return 4 * k.weight
+		}
+		return k.weight
+	}
 	total := 0
 	for _, k := range itemKinds {
-		total += k.weight
+		total += weight(k)
 	}
 	for {
 		n := g.c.intn(total)
 		for _, k := range itemKinds {
-			if n < k.weight {
+			if w := weight(k); n < w {
 				if k.loops && g.inFunc || k.guard > 0 && g.user && g.c.pct(50) {
 					break
 				}
@@ -313,7 +321,31 @@ func (g *generator) item() {
 				}
 				return
 			}
-			n -= k.weight
+			n -= weight(k)
+		}
+	}
+}
+
+// longBlock emits a long run of straight-line ALU, memory and FP
+// instructions: blocks that reach the translator's length cap.
+func (g *generator) longBlock() {
+	c := g.c
+	for i := 0; i < 20+c.intn(60); i++ {
+		switch c.intn(8) {
+		case 0, 1:
+			g.emit(g.aluRWord())
+		case 2, 3:
+			g.emit(g.aluIWord())
+		case 4:
+			g.emit(g.loadWordOn(c.reg(g.goodRegs)))
+		case 5:
+			g.emit(g.storeWordOn(c.reg(g.goodRegs)))
+		case 6:
+			if w := g.fpWord(); w>>25&2 == 0 && w>>12&7 != 5 && w>>12&7 != 6 {
+				g.emit(w)
+			}
+		default:
+			g.compressedALU()
 		}
 	}
 }
@@ -960,7 +992,8 @@ func (g *generator) innerLoop() {
 	g.depth--
 }
 
-// htifYield asks HTIF for an automatic yield (physical addressing only).
+// htifYield asks HTIF for a yield or writes a character to the console
+// (physical addressing only).
 func (g *generator) htifYield() {
 	if g.satpMode != 0 || g.c.pct(70) {
 		g.store()
@@ -970,8 +1003,12 @@ func (g *generator) htifYield() {
 	for b == a {
 		b = g.c.reg(valRegs)
 	}
+	cmd := 2<<56 | uint64(g.c.intn(3))<<48 | uint64(g.c.intn(1<<16)) // a yield
+	if g.c.pct(40) {
+		cmd = 1<<56 | 1<<48 | uint64(g.c.intn(256)) // console putchar
+	}
 	g.emit(loadImm(a, 0x40008000)...)
-	g.emit(loadImm(b, 2<<56|uint64(g.c.intn(3))<<48|uint64(g.c.intn(1<<16)))...)
+	g.emit(loadImm(b, cmd)...)
 	g.emit(encStore(3, b, a, 0))
 }
 

@@ -151,6 +151,7 @@ type generator struct {
 	good       []uint64 // pointers into the data pages
 	exotic     []uint64 // pointers elsewhere
 	user       bool     // the body starts in U mode: privileged items are rarer
+	style      string   // an item class the program favours ("": none)
 	// The pointer registers holding each kind at the start.
 	goodRegs, exoticRegs []uint32
 	edits                []pteEdit
@@ -261,7 +262,10 @@ func (g *generator) setup() {
 	if mprv {
 		g.dataPrv = pick(c, []uint64{emu.PrvS, emu.PrvU})
 	}
-	g.note("prv %d satp mode %d mprv %v delegate %v", g.prv, g.satpMode, mprv, g.delegate)
+	if c.pct(50) {
+		g.style = pick(c, []string{"alu", "mem", "fp", "ctl", "sys", "smc", "pt"})
+	}
+	g.note("prv %d satp mode %d mprv %v delegate %v style %q", g.prv, g.satpMode, mprv, g.delegate, g.style)
 	g.p.Flash = c.pct(50)
 	g.p.SoftYield = c.pct(30)
 	g.p.BreakOnOut = c.pct(20)
