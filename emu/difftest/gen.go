@@ -14,6 +14,9 @@ type GenOptions struct {
 	// that other differences can be found while they are open:
 	//   "csrrci": CSRRCI with a non-zero immediate (finding F1)
 	Avoid map[string]bool
+	// Weights overrides the weights of item kinds by name (see itemKinds),
+	// to focus a campaign (for example on CSRs or on the MMU).
+	Weights map[string]int
 }
 
 // DefaultGenOptions are the options the tester uses unless told otherwise.

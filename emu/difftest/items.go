@@ -59,14 +59,40 @@ var itemWeightTotal = func() int {
 }()
 
 func (g *gen) item(s *Segment) Item {
-	n := g.pick(itemWeightTotal)
-	for _, k := range itemKinds {
-		if n < k.weight {
-			return Item{Kind: k.name, Asm: k.fn(g, s)}
+	weight := func(k itemKind) int {
+		if w, ok := g.opts.Weights[k.name]; ok {
+			return w
 		}
-		n -= k.weight
+		return k.weight
+	}
+	total := itemWeightTotal
+	if len(g.opts.Weights) > 0 {
+		total = 0
+		for _, k := range itemKinds {
+			total += weight(k)
+		}
+	}
+	if total <= 0 {
+		return Item{Kind: "alu", Asm: g.itemALU(s)}
+	}
+	n := g.pick(total)
+	for _, k := range itemKinds {
+		if w := weight(k); n < w {
+			return Item{Kind: k.name, Asm: k.fn(g, s)}
+		} else {
+			n -= w
+		}
 	}
 	panic("unreachable")
+}
+
+// ItemKinds lists the item kinds and their default weights.
+func ItemKinds() map[string]int {
+	m := map[string]int{}
+	for _, k := range itemKinds {
+		m[k.name] = k.weight
+	}
+	return m
 }
 
 func li(r uint32, v uint64) string { return fmt.Sprintf("li %s, 0x%x", rn(r), v) }

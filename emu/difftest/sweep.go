@@ -27,6 +27,10 @@ type SweepOptions struct {
 	Words      int // random words
 	DumpEvery  int // words between register dumps
 	AllowFloat bool
+	// Loop > 1 runs each chunk of DumpEvery words that many times (s11 is
+	// the loop counter, which the words then never write), so engines that
+	// translate hot code (the JIT) get to translate it.
+	Loop int
 }
 
 // Sweep returns the assembly of the sweep program for a seed. The privilege
@@ -71,11 +75,24 @@ func Sweep(seed int64, o SweepOptions) string {
 	w("\tmret")
 	w("\t.balign 4")
 	w("sweep_body:")
-	dumps := 0
+	dumps, loops := 0, 0
+	loopReg := ""
+	if o.Loop > 1 {
+		loopReg = "s11"
+	}
 	for i := 0; i < o.Words; i++ {
 		if o.DumpEvery > 0 && i%o.DumpEvery == 0 {
+			if loopReg != "" && i > 0 {
+				w("\taddi s11, s11, -1")
+				w("\tbnez s11, sweep_loop%d", loops)
+				loops++
+			}
 			sweepDump(w, dumps%sweepLogSlots)
 			dumps++
+			if loopReg != "" {
+				w("\tli s11, %d", o.Loop)
+				w("sweep_loop%d:", loops)
+			}
 		}
 		if r.Intn(2) == 0 {
 			for {
@@ -84,7 +101,7 @@ func Sweep(seed int64, o SweepOptions) string {
 					ops := []uint32{0x03, 0x0F, 0x13, 0x1B, 0x23, 0x2F, 0x33, 0x3B, 0x37, 0x17}
 					x = x&^0x7F | ops[r.Intn(len(ops))]
 				}
-				if sweepWordOK(x, o.AllowFloat) {
+				if sweepWordOK(x, o.AllowFloat) && (loopReg == "" || !writesReg32(x, 27)) {
 					w("\t.word 0x%08x", x)
 					break
 				}
@@ -92,12 +109,16 @@ func Sweep(seed int64, o SweepOptions) string {
 		} else {
 			for {
 				h := uint16(r.Uint32())
-				if sweepHalfOK(h, o.AllowFloat) {
+				if sweepHalfOK(h, o.AllowFloat) && (loopReg == "" || !writesReg16(h, 27)) {
 					w("\t.half 0x%04x", h)
 					break
 				}
 			}
 		}
+	}
+	if loopReg != "" {
+		w("\taddi s11, s11, -1")
+		w("\tbnez s11, sweep_loop%d", loops)
 	}
 	sweepDump(w, dumps%sweepLogSlots)
 	// Halt: the handler skips the words, so the body always gets here.
@@ -157,4 +178,28 @@ func sweepHalfOK(h uint16, allowFloat bool) bool {
 		return false // C.JR / C.JALR (rs1 != 0)
 	}
 	return true
+}
+
+// writesReg32 reports whether a 32-bit word may write register r (every
+// format with an rd field but stores counts).
+func writesReg32(x uint32, r uint32) bool {
+	switch x & 0x7F {
+	case 0x23, 0x27:
+		return false
+	}
+	return (x>>7)&31 == r
+}
+
+// writesReg16 reports whether a 16-bit word may write register r (only
+// forms with a full 5-bit rd can name x16..x31).
+func writesReg16(h uint16, r uint32) bool {
+	q, f3 := h&3, h>>13
+	rd := uint32(h>>7) & 31
+	switch q {
+	case 1:
+		return f3 <= 3 && rd == r
+	case 2:
+		return (f3 == 0 || f3 == 2 || f3 == 3 || f3 == 4) && rd == r
+	}
+	return false
 }

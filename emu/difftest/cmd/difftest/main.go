@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45,7 +46,9 @@ func run() error {
 	perCycle := flag.Uint64("per-cycle", 200, "with -make-regression: also record one run per mcycle for this many mcycles")
 	reloadEvery := flag.Int64("reload-every", 4, "in one program of this many, rivet continues from the reference's stored machine after a few checkpoints (0: never)")
 	engine := flag.String("engine", "interp", "rivet engine: interp (the interpreter) or jit (the interpreter with the JIT installed)")
+	sweepLoop := flag.Int("sweep-loop", 0, "with -sweep: run every 16-word chunk this many times (hot code for the JIT)")
 	sweep := flag.Int("sweep", 0, "run sweep programs of this many random instruction words instead (decoder and ALU at a high rate)")
+	weights := flag.String("weights", "", "item kind weights, e.g. csr=50,pte=20 (others keep their defaults; kind=0 leaves one out)")
 	asmFile := flag.String("asm", "", "compare one hand-written assembly file instead of generated programs")
 	flag.Parse()
 
@@ -107,6 +110,18 @@ func run() error {
 		return nil
 	}
 	opts := difftest.GenOptions{MaxSegments: *segments, MaxItems: *items, Avoid: map[string]bool{}}
+	if *weights != "" {
+		opts.Weights = map[string]int{}
+		kinds := difftest.ItemKinds()
+		for _, kv := range strings.Split(*weights, ",") {
+			k, v, ok := strings.Cut(kv, "=")
+			n, err := strconv.Atoi(v)
+			if _, known := kinds[k]; !ok || err != nil || !known || n < 0 {
+				return fmt.Errorf("-weights %q: want kind=N with a known kind and N >= 0", kv)
+			}
+			opts.Weights[k] = n
+		}
+	}
 	for _, a := range strings.Split(*avoid, ",") {
 		if a != "" {
 			opts.Avoid[a] = true
@@ -125,7 +140,7 @@ func run() error {
 	}
 	start := time.Now()
 	var cycles uint64
-	findings, bySig := 0, map[string]int{}
+	findings, errs, bySig := 0, 0, map[string]int{}
 	var total difftest.Stats
 	for i := 0; i < *count; i++ {
 		s := *seed + int64(i)
@@ -134,10 +149,14 @@ func run() error {
 			if t.CheckEvery == 0 {
 				t.CheckEvery = 256
 			}
-			src := difftest.Sweep(s, difftest.SweepOptions{Words: *sweep, DumpEvery: 16})
+			src := difftest.Sweep(s, difftest.SweepOptions{Words: *sweep, DumpEvery: 16, Loop: *sweepLoop})
 			o, im, err := t.RunAssembly(src)
 			if err != nil {
-				return fmt.Errorf("sweep seed %d: %w", s, err)
+				if errs++; errs > 10 {
+					return fmt.Errorf("sweep seed %d: %w (and 10 errors before)", s, err)
+				}
+				fmt.Printf("sweep seed %d: ERROR %v\n", s, err)
+				continue
 			}
 			cycles += o.Cycles
 			if *verbose {
@@ -171,7 +190,13 @@ func run() error {
 		}
 		o, _, err := t.RunProgram(p)
 		if err != nil {
-			return fmt.Errorf("seed %d: %w", s, err)
+			// A panic inside rivet is a finding; other errors (the
+			// assembler, the reference) are the tester's. Go on either way.
+			if errs++; errs > 10 {
+				return fmt.Errorf("seed %d: %w (and 10 errors before)", s, err)
+			}
+			fmt.Printf("seed %d: ERROR %v\n", s, err)
+			continue
 		}
 		cycles += o.Cycles
 		total.Add(o.Stats)
@@ -215,7 +240,7 @@ func run() error {
 			break
 		}
 	}
-	fmt.Printf("done: %d programs from seed %d, %d mcycles compared, %d findings in %.0fs\n", *count, *seed, cycles, findings, time.Since(start).Seconds())
+	fmt.Printf("done: %d programs from seed %d, %d mcycles compared, %d findings, %d errors in %.0fs\n", *count, *seed, cycles, findings, errs, time.Since(start).Seconds())
 	fmt.Printf("segments %d (%d cut short by the trap limit), traps to M %d, to S %d\n%s", total.SegStarted, total.SegAborted, total.TrapsM, total.TrapsS, total.CauseTable())
 	for sig, n := range bySig {
 		fmt.Printf("  %4d  %s\n", n, sig)
