@@ -593,8 +593,13 @@ func (m *Machine) execSystem(insn uint32, pc, mcycle uint64) (execStatus, uint64
 		st := statusSuccess
 		if rs1 != 0 {
 			nv := old | operand
-			if funct3&1 != 0 {
+			switch funct3 {
+			case 3:
 				nv = old &^ operand
+			case 7:
+				// The reference complements the 5-bit immediate in 32 bits,
+				// so CSRRCI also clears bits 63..32; compatibility keeps it.
+				nv = old & uint64(^uint32(operand))
 			}
 			st = m.writeCSR(csr, mcycle, nv)
 			if st == statusFailure {

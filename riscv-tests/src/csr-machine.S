@@ -364,6 +364,10 @@ RVT_CODE_BEGIN
     CASE; csrrwi a2, mscratch, 31; CHECK(a2, 0x28); CHECK_CSR(mscratch, 31)
     CASE; csrrsi a2, mscratch, 0x10; CHECK(a2, 31); li a0, 0x100; csrw mscratch, a0; csrrsi a2, mscratch, 3; CHECK(a2, 0x100); CHECK_CSR(mscratch, 0x103)
     CASE; csrrci a2, mscratch, 2; CHECK(a2, 0x103); CHECK_CSR(mscratch, 0x101)
+    /* The Cartesi reference complements CSRRCI's immediate in 32 bits, so the
+       instruction also clears bits 63..32 of the CSR; rivet keeps that. */
+    CASE; li a0, -1; csrw mscratch, a0; csrrci a2, mscratch, 1; CHECK(a2, -1); CHECK_CSR(mscratch, 0xfffffffe)
+    CASE; li a0, -1; csrw mscratch, a0; csrrsi a2, mscratch, 1; CHECK_CSR(mscratch, -1); csrrc a2, mscratch, a2; CHECK_CSR(mscratch, 0)
     /* rd == rs1: rd gets the old value, the CSR the old rs1 */
     CASE; li a0, 0x77; csrw mscratch, a0; li a0, 0x88; csrrw a0, mscratch, a0; CHECK(a0, 0x77); CHECK_CSR(mscratch, 0x88)
     CASE; li a0, 0x07; csrrs a0, mscratch, a0; CHECK(a0, 0x88); CHECK_CSR(mscratch, 0x8f)
