@@ -399,7 +399,11 @@ func (g *generator) compressedALU() {
 	if imm6 == 0 {
 		imm6 = 1
 	}
-	switch c.intn(12) {
+	switch c.intn(14) {
+	case 12:
+		g.emit16(encCUnary(uint32(c.intn(8)), vp)) // Zcb: zext.b ... not (6, 7 reserved)
+	case 13:
+		g.emit16(encCMUL(vp, 8+uint32(c.intn(8))))
 	case 0:
 		g.emit16(encCADDI(g.c.reg(valRegs), imm6))
 	case 1:
@@ -501,7 +505,7 @@ func (g *generator) compressedMemOn(p uint32) func() {
 	c := g.c
 	v := pick(c, []uint32{13, 14, 15})
 	any8 := 8 + uint32(c.intn(8))
-	kind := c.intn(8)
+	kind := c.intn(10)
 	return func() { g.compressedMemKind(kind, p, v, any8) }
 }
 
@@ -522,8 +526,12 @@ func (g *generator) compressedMemKind(kind int, p, v, any8 uint32) {
 		g.emit16(encCLoadSP(3, c.reg(valRegs), uint32(8*c.intn(64))))
 	case 6:
 		g.emit16(encCStoreSP(6, g.anyReg(), uint32(4*c.intn(64))))
-	default:
+	case 7:
 		g.emit16(encCStoreSP(7, g.anyReg(), uint32(8*c.intn(64))))
+	case 8: // Zcb byte and halfword loads
+		g.emit16(encCZcbMem(uint32(pick(c, []int{0, 1, 1})), p, v, uint32(c.intn(4))))
+	default: // Zcb byte and halfword stores
+		g.emit16(encCZcbMem(uint32(2+c.intn(2)), p, any8, uint32(c.intn(4))))
 	}
 }
 

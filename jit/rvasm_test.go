@@ -234,6 +234,18 @@ func encCStoreSP(funct3, rs2 uint32, uimm uint32) uint32 {
 // encCR: quadrant-2 funct4 forms. bit12 0: JR (rs2 0) / MV; 1: JALR (rs2 0) / ADD.
 func encCR(bit12, rd, rs2 uint32) uint32 { return 4<<13 | bit12<<12 | (rd&31)<<7 | (rs2&31)<<2 | 2 }
 
+// Zcb: encCUnary f is 0 ZEXT.B, 1 SEXT.B, 2 ZEXT.H, 3 SEXT.H, 4 ZEXT.W,
+// 5 NOT; encCZcbMem kind is 0 LBU, 1 LHU (uimm bit 0 set: LH), 2 SB, 3 SH
+// with a 2-bit offset.
+func encCUnary(f, rdp uint32) uint32  { return 0x9C61 | cReg(rdp)<<7 | (f&7)<<2 }
+func encCMUL(rdp, rs2p uint32) uint32 { return 0x9C41 | cReg(rdp)<<7 | cReg(rs2p)<<2 }
+
+// Bits 6 and 5 hold uimm[0] and uimm[1] (for LHU/SH bit 6 selects LH, or is
+// reserved).
+func encCZcbMem(kind, rs1p, r2p, uimm uint32) uint32 {
+	return 4<<13 | (kind&3)<<10 | cReg(rs1p)<<7 | (uimm&1)<<6 | (uimm>>1&1)<<5 | cReg(r2p)<<2
+}
+
 // loadImm returns instructions that set rd to v (LUI/ADDIW/SLLI/ADDI, the
 // usual RV64 constant materialisation).
 func loadImm(rd uint32, v uint64) []uint32 {
@@ -362,6 +374,16 @@ func TestEncodersDecode(t *testing.T) {
 		check("c.mv", encCR(0, nz, nz), isa.ADD, nz, 0, nz, 0, 2)
 		check("c.add", encCR(1, nz, nz), isa.ADD, nz, nz, nz, 0, 2)
 		check("c.jalr", encCR(1, nz, 0), isa.JALR, 1, nz, 99, 0, 2)
+		check("c.sext.b", encCUnary(1, p1), isa.SEXT_B, p1, p1, 99, 0, 2)
+		check("c.zext.h", encCUnary(2, p1), isa.ZEXT_H, p1, p1, 99, 0, 2)
+		check("c.sext.h", encCUnary(3, p1), isa.SEXT_H, p1, p1, 99, 0, 2)
+		check("c.zext.w", encCUnary(4, p1), isa.ZEXT_W, p1, p1, 99, 0, 2)
+		check("c.mul", encCMUL(p1, p2), isa.MUL, p1, p1, p2, 0, 2)
+		b2 := uint32(c.intn(4))
+		check("c.lbu", encCZcbMem(0, p1, p2, b2), isa.LBU, p2, p1, 99, uint64(b2), 2)
+		check("c.sb", encCZcbMem(2, p1, p2, b2), isa.SB, 0, p1, p2, uint64(b2), 2)
+		check("c.lhu", encCZcbMem(1, p1, p2, b2&2), isa.LHU, p2, p1, 99, uint64(b2&2), 2)
+		check("c.lh", encCZcbMem(1, p1, p2, b2&2|1), isa.LH, p2, p1, 99, uint64(b2&2), 2)
 	}
 }
 
