@@ -515,7 +515,12 @@ func (g *generator) pageTables() uint64 {
 	fl := pteV | pteR | pteW | ad | user
 	slot := g.ptSlot(root, megaVA, 1)
 	g.put64(slot, leafPTE(ramBase, fl))
-	g.edits = append(g.edits, pteEdit{addr: slot, va: megaVA, values: []uint64{leafPTE(ramBase, fl|pteX), leafPTE(ramBase+0x1000, fl), 0}})
+	// Besides leaves, the 2 MiB slot may point at a body page as a table:
+	// the walker then reads instructions as PTEs and sets their A and D
+	// bits, rewriting code that may be translated.
+	codeTable := (bodyPA + uint64(c.intn(8))*4096) >> 12 << 10
+	g.edits = append(g.edits, pteEdit{addr: slot, va: megaVA + uint64(c.intn(512))*4096,
+		values: []uint64{leafPTE(ramBase, fl|pteX), leafPTE(ramBase+0x1000, fl), 0, codeTable | pteV, codeTable | pteV}})
 	g.put64(g.ptSlot(root, badMegaVA, 1), leafPTE(ramBase+0x1000, fl))
 	if g.levels == 3 {
 		g.put64(g.ptSlot(root, gigaVA, 2), leafPTE(ramBase, fl))
