@@ -170,6 +170,22 @@ func (g *gen) tmps(n int) []uint32 {
 	return out
 }
 
+// tmpsOutsideC is tmps without x8..x15 (so compressed forms cannot write them).
+func (g *gen) tmpsOutsideC(n int) []uint32 {
+	var out []uint32
+	for len(out) < n {
+		r := g.wregNZ()
+		dup := r >= 8 && r <= 15
+		for _, o := range out {
+			dup = dup || o == r
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 func rn(r uint32) string { return regNames[r] }
 
 // segment draws one segment's configuration, page tables and items.

@@ -1010,8 +1010,7 @@ func (g *gen) itemPrivTrip(s *Segment) []string {
 
 // smcWord draws an instruction word to store into code: 4 bytes (an ALU
 // operation on a harmless register) or 2 bytes (C.ADDI).
-func (g *gen) smcWord() (word uint64, store string) {
-	rd := g.cReg()
+func (g *gen) smcWord(rd uint32) (word uint64, store string) {
 	if g.chance(0.7) {
 		switch g.pick(3) {
 		case 0:
@@ -1029,27 +1028,46 @@ func (g *gen) smcWord() (word uint64, store string) {
 // engine that caches decoded instructions must notice the store, whatever
 // kind of store it is.
 func (g *gen) itemSMCLoop(s *Segment) []string {
-	t := g.tmps(2)
-	base := g.cReg() // compressed stores need x8..x15
+	// Temporaries outside x8..x15, the base in it (compressed stores need
+	// that), and the rewritten instructions write another register of it.
+	t := g.tmpsOutsideC(2)
+	base := g.cReg()
+	rd := g.cReg()
+	for rd == base {
+		rd = g.cReg()
+	}
 	loop, slot := g.newLabel(), g.newLabel()
-	word, store := g.smcWord()
-	placeholder := fmt.Sprintf("addi %s, %s, 1", rn(g.cReg()), rn(g.cReg()))
+	word, store := g.smcWord(rd)
+	placeholder := fmt.Sprintf("addi %s, %s, 1", rn(rd), rn(g.cReg()))
 	if store == "sh" {
-		placeholder = fmt.Sprintf(".half 0x%04x # c.addi", uint32(g.cReg())<<7|uint32(1+g.pick(31))<<2|1)
+		placeholder = fmt.Sprintf(".half 0x%04x # c.addi", rd<<7|uint32(1+g.pick(31))<<2|1)
 	} else {
 		store = []string{"sw", "sw", "sd", "sb", "c.sw", "c.sd", "amoswap.w", "amoadd.w", "sc.w"}[g.pick(9)]
 		if store == "sd" || store == "c.sd" {
 			word |= uint64(encI(0x13, 0, 0, 0, 0)) << 32 // the slot and a nop after it
 		}
 		if store == "amoadd.w" {
-			word = 0x80 // adds one to the placeholder's rd (x9..x15 become x10..x18)
+			word = 0x80 // adds one to the placeholder's rd; the next round subtracts it
+			if rd+1 == base {
+				word = 0x1000 // adds one to funct3: addi becomes slli (shamt from the immediate)
+			}
 		}
 	}
-	out := []string{li(regLC, uint64(2+g.pick(2))), ".option push", ".option rvc", ".balign 8", ".option pop", loop + ":", slot + ":", placeholder}
+	// The word flips between two values (immediate bit 0 toggled) each
+	// round; enough rounds make the code hot for engines that translate it.
+	toggle := uint64(1 << 20)
+	if store == "sh" {
+		toggle = 1 << 2
+	}
+	rounds := uint64(2 + g.pick(3))
+	if g.chance(0.3) {
+		rounds = uint64(17 + g.pick(24))
+	}
+	out := []string{li(regLC, rounds), li(t[0], toggle), "la " + rn(base) + ", " + slot, li(t[1], word),
+		".option push", ".option rvc", ".balign 8", ".option pop", loop + ":", slot + ":", placeholder}
 	if strings.HasSuffix(store, "sd") {
 		out = append(out, "addi x0, x0, 0")
 	}
-	out = append(out, "la "+rn(base)+", "+slot, li(t[1], word))
 	switch store {
 	case "c.sw", "c.sd":
 		src := g.cReg()
@@ -1059,17 +1077,29 @@ func (g *gen) itemSMCLoop(s *Segment) []string {
 		out = append(out, fmt.Sprintf("mv %s, %s", rn(src), rn(t[1])))
 		out = append(out, cInsn(fmt.Sprintf("%s %s, 0(%s)", store, rn(src), rn(base)))...)
 	case "amoswap.w", "amoadd.w":
-		out = append(out, fmt.Sprintf("%s %s, %s, (%s)", store, rn(g.wreg()), rn(t[1]), rn(base)))
+		r := g.wreg()
+		for r == t[0] || r == t[1] || r == base {
+			r = g.wreg()
+		}
+		out = append(out, fmt.Sprintf("%s %s, %s, (%s)", store, rn(r), rn(t[1]), rn(base)))
 	case "sc.w":
-		out = append(out, fmt.Sprintf("lr.w %s, (%s)", rn(t[0]), rn(base)), fmt.Sprintf("sc.w %s, %s, (%s)", rn(t[0]), rn(t[1]), rn(base)))
+		r := g.wregNZ()
+		for r == t[0] || r == t[1] || r == base {
+			r = g.wregNZ()
+		}
+		out = append(out, fmt.Sprintf("lr.w %s, (%s)", rn(r), rn(base)), fmt.Sprintf("sc.w %s, %s, (%s)", rn(r), rn(t[1]), rn(base)))
 	default:
 		out = append(out, fmt.Sprintf("%s %s, 0(%s)", store, rn(t[1]), rn(base)))
 	}
 	if g.chance(0.5) {
 		out = append(out, "fence.i")
 	}
-	// Change the word for the next round too.
-	out = append(out, fmt.Sprintf("addi %s, %s, 0x80", rn(t[1]), rn(t[1])))
+	// Change the word for the next round.
+	if store == "amoadd.w" {
+		out = append(out, fmt.Sprintf("sub %s, x0, %s", rn(t[1]), rn(t[1])))
+	} else {
+		out = append(out, fmt.Sprintf("xor %s, %s, %s", rn(t[1]), rn(t[1]), rn(t[0])))
+	}
 	return append(out, fmt.Sprintf("addi %s, %s, -1", rn(regLC), rn(regLC)), fmt.Sprintf("bnez %s, %s", rn(regLC), loop))
 }
 
@@ -1080,15 +1110,20 @@ func (g *gen) itemSMCAlias(s *Segment) []string {
 	if tb == nil || s.Priv == prvU {
 		return g.itemSMCLoop(s)
 	}
-	t := g.tmps(3)
+	t := g.tmpsOutsideC(3)
 	k := 10 + g.pick(50)
 	loop, slot := g.newLabel(), g.newLabel()
-	word, store := g.smcWord()
-	placeholder := fmt.Sprintf("addi %s, %s, 1", rn(g.cReg()), rn(g.cReg()))
+	rd := g.cReg()
+	word, store := g.smcWord(rd)
+	placeholder := fmt.Sprintf("addi %s, %s, 1", rn(rd), rn(g.cReg()))
 	if store == "sh" {
-		placeholder = fmt.Sprintf(".half 0x%04x # c.addi", uint32(g.cReg())<<7|uint32(1+g.pick(31))<<2|1)
+		placeholder = fmt.Sprintf(".half 0x%04x # c.addi", rd<<7|uint32(1+g.pick(31))<<2|1)
 	}
 	alias := uint64(0x40000000 + k*0x1000)
+	load := "lwu"
+	if store == "sh" {
+		load = "lhu"
+	}
 	out := []string{
 		// PTE for the alias: the slot's page, readable and writable.
 		"la " + rn(t[0]) + ", " + slot,
@@ -1098,23 +1133,30 @@ func (g *gen) itemSMCAlias(s *Segment) []string {
 		li(t[1], tb.l0t+uint64(k)*8),
 		fmt.Sprintf("sd %s, 0(%s)", rn(t[0]), rn(t[1])),
 		"sfence.vma",
-		li(regLC, 2),
-		loop + ":",
-		slot + ":",
-		placeholder,
 		// The alias address of the slot.
 		"la " + rn(t[0]) + ", " + slot,
 		fmt.Sprintf("slli %s, %s, 52", rn(t[0]), rn(t[0])),
 		fmt.Sprintf("srli %s, %s, 52", rn(t[0]), rn(t[0])),
 		li(t[1], alias),
 		fmt.Sprintf("add %s, %s, %s", rn(t[0]), rn(t[0]), rn(t[1])),
-		li(t[2], word),
-		fmt.Sprintf("%s %s, 0(%s)", store, rn(t[2]), rn(t[0])),
 	}
+	if g.chance(0.5) {
+		// Put the alias in the read and write TLBs before the slot's page
+		// is decoded: rewrite the slot with its own value.
+		out = append(out, fmt.Sprintf("%s %s, 0(%s)", load, rn(t[2]), rn(t[0])), fmt.Sprintf("%s %s, 0(%s)", store, rn(t[2]), rn(t[0])))
+	}
+	out = append(out,
+		li(t[2], word),
+		li(regLC, 2),
+		".option push", ".option rvc", ".balign 8", ".option pop",
+		loop+":",
+		slot+":",
+		placeholder,
+		fmt.Sprintf("%s %s, 0(%s)", store, rn(t[2]), rn(t[0])))
 	if g.chance(0.5) {
 		out = append(out, "fence.i")
 	}
-	return append(out, fmt.Sprintf("addi %s, %s, -1", rn(regLC), rn(regLC)), fmt.Sprintf("bnez %s, %s", rn(regLC), loop))
+	return append(out, fmt.Sprintf("addi %s, %s, 0x80", rn(t[2]), rn(t[2])), fmt.Sprintf("addi %s, %s, -1", rn(regLC), rn(regLC)), fmt.Sprintf("bnez %s, %s", rn(regLC), loop))
 }
 
 // itemReservedC places reserved and hint encodings of the C extension.
