@@ -220,6 +220,11 @@ func (g *gen) segment(index int) *Segment {
 	if g.chance(0.5) {
 		ms |= msSIE
 	}
+	if g.chance(0.3) {
+		// FS on: the FP CSRs (fflags, frm, fcsr) become accessible (no F/D
+		// instruction is generated unless AllowFloat).
+		ms |= uint64(1+g.pick(3)) << 13
+	}
 	for _, b := range []uint64{msSUM, msMXR, msTVM, msTW, msTSR, msSPIE, msSPP} {
 		if g.chance(0.25) {
 			ms |= b
