@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"testing"
+	"unsafe"
+
+	"github.com/rivetvm/rivet/emu"
 
 	goasm "github.com/twitchyliquid64/golang-asm"
 	"github.com/twitchyliquid64/golang-asm/obj"
@@ -255,6 +258,25 @@ func TestFPDecodeRules(t *testing.T) {
 		hostFMA = has
 		if got := supportedFP(fma(1, 7)); got != has {
 			t.Errorf("fmadd.d with host FMA %v: translated %v", has, got)
+		}
+	}
+}
+
+// The FP translator addresses fcsr, f[] and mstatus in the shadow register
+// page by fixed offsets; they must be emu's.
+func TestFPShadowOffsets(t *testing.T) {
+	var s emu.Shadow
+	for _, c := range []struct {
+		name      string
+		got, want uintptr
+	}{
+		{"fcsr", shadowFcsr, unsafe.Offsetof(s.Fcsr)},
+		{"f", shadowF, unsafe.Offsetof(s.F)},
+		{"mstatus", shadowMstatus, unsafe.Offsetof(s.Mstatus)},
+		{"x", 0, unsafe.Offsetof(s.X)},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s at %#x, emu.Shadow has it at %#x", c.name, c.got, c.want)
 		}
 	}
 }
