@@ -8,15 +8,25 @@
 // The tester needs the reference built locally (see /work/refbuild/USAGE.md:
 // its Lua module cartesi.so and its cartesi-machine wrapper), lua5.4 and
 // the riscv64-unknown-elf binutils. Plain `go test ./...` never needs them:
-// the package's own tests use fake engines and skip assembling without
-// binutils.
+// the package's own tests use fake engines, skip assembling without
+// binutils, and replay regression programs against stored reference
+// results. With the reference present:
 //
-//	go run ./emu/difftest/cmd/difftest -seed 1 -n 1000 -cases /tmp/cases
+//	go build -o /tmp/difftest ./emu/difftest/cmd/difftest
+//	/tmp/difftest -seed 1 -n 1000 -cases /tmp/cases     # generated programs
+//	/tmp/difftest -sweep 3000 -n 200                     # random-word sweeps
+//	/tmp/difftest -asm prog.S -every 1                   # one hand-written program
+//	go test -tags difftest ./emu/difftest                # a short campaign as a test
 //
-// runs seeds 1..1000; every mismatch is bisected to the first differing
-// mcycle, minimised (segments, items, lines, configuration) and written to
-// the -cases directory as a full .S file plus a description. -v prints each
-// program's outcome, -trace the trap log at every checkpoint.
+// Every mismatch is bisected to the first differing mcycle, minimised
+// (segments, items, lines, configuration) and, with -cases, written as a
+// full .S file plus a description. Other flags: -v (each program's
+// outcome), -trace (the traps taken between checkpoints), -every (the
+// checkpoint distance; by default it varies with the seed), -avoid (leave
+// out known differences, see GenOptions.Avoid), -weights (focus on some
+// item kinds), -reload-every (in some programs rivet continues from the
+// reference's stored machine), -engine jit (install the JIT in rivet's
+// machines), -make-regression (record a program's reference results).
 //
 // # Programs
 //
@@ -28,20 +38,28 @@
 // interrupt) and is a list of items: random ALU, memory, compressed and Zcb
 // instructions, branches and jumps, wild jumps, instructions that straddle
 // a page end, traps, random instruction words, privileged instructions, CSR
-// accesses with random values, counters, AMOs, LR/SC sequences, fences,
-// device accesses, interrupts, timer waits, loops, self-modifying code
-// (also through a second virtual mapping), MPRV, SUM and MXR, satp switches,
-// PTE rewrites and privilege round trips. F and D instructions are left out
-// (GenOptions.AllowFloat) while rivet lacks them.
+// accesses with random values (read back and logged to memory), counters,
+// AMOs, LR/SC sequences, fences, device accesses, interrupts, timer waits,
+// loops, self-modifying code (through every kind of store, through a second
+// virtual mapping, in the device-tree range, by the page walker's A-bit
+// update), MPRV, SUM and MXR, satp switches, PTE rewrites and privilege
+// round trips. F and D instructions are left out (GenOptions.AllowFloat)
+// while rivet lacks them.
 //
 // Harness invariants: gp holds the harness data page, tp is the harness's
 // scratch and magic register, ra always points at a recovery address (a
 // fetch fault resumes there), sp, s0 and s11 are data pointers and t6 is the
-// loop counter; random code writes none of them. All of RAM is identity
-// mapped, so the handlers can read the faulting instruction at its physical
-// address to skip it. A segment ends with ECALL and tp = magicNext; after
+// loop counter; random code writes none of them (the result log borrows tp
+// and clears it). All of RAM is identity mapped, so the handlers can read
+// the faulting instruction at its physical address to skip it; code runs
+// only where virtual and physical addresses agree (or in the gadget pages,
+// which never trap). A segment ends with ECALL and tp = magicNext; after
 // trapLimit traps the harness cuts the segment short. The harness counts
 // traps by cause in its data page (Stats).
+//
+// Sweep(seed) programs are the other kind: thousands of random 16- and
+// 32-bit words at one privilege level, all registers fair game, a handler
+// that needs no register, and a register dump into RAM every 16 words.
 //
 // # Comparing
 //
@@ -58,4 +76,11 @@
 // from the configuration the reference's own CLI stores for
 // `--ram-length=4Mi --ram-image=P --no-root-flash-drive --no-init-splash
 // --uarch-ram-image=ZERO4K`; rivet gets the reference's device tree.
+//
+// # Regressions
+//
+// testdata/regress holds programs that once showed a difference that has
+// since been fixed: NAME.S, NAME.bin and NAME.expect (the reference's stops
+// and root hashes for one long run and for one run per mcycle).
+// TestRegressions replays them on rivet. -make-regression writes them.
 package difftest
