@@ -105,6 +105,9 @@ func (r *Rivet) LoadStored(dir string) (err error) {
 	return r.attach()
 }
 
+// Store stores rivet's machine in dir (which must not exist).
+func (r *Rivet) Store(dir string) error { return r.m.Store(dir) }
+
 func (r *Rivet) Run(mcycle uint64) (st Stop, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -141,6 +144,7 @@ var refServerLua []byte
 // Reference drives the Cartesi Machine 0.21 reference through its Lua
 // module, in a child process that stays up between programs.
 type Reference struct {
+	paths    RefPaths
 	template string // a config.json the reference stored for this layout
 	uarch    string
 	dir      string
@@ -155,11 +159,16 @@ type RefPaths struct {
 	LuaDir string
 	// CLI is a cartesi-machine wrapper that can create and store a machine.
 	CLI string
+	// PrepareLoad is a Lua script (SRC DST) that copies a stored machine
+	// without the reference's cache files and adds zero-filled ones (the
+	// reference rebuilds them), so the reference can load what rivet stored.
+	PrepareLoad string
 }
 
 // DefaultRefPaths is the local build described in /work/refbuild/USAGE.md.
 func DefaultRefPaths() RefPaths {
-	return RefPaths{LuaDir: "/work/refbuild/src/src", CLI: "/work/refbuild/cartesi-machine"}
+	return RefPaths{LuaDir: "/work/refbuild/src/src", CLI: "/work/refbuild/cartesi-machine",
+		PrepareLoad: "/work/refbuild/prepare-load.lua"}
 }
 
 // StartReference prepares a work directory (zero uarch image, template
@@ -201,7 +210,7 @@ func StartReference(paths RefPaths, workDir string) (*Reference, string, string,
 	if err := os.WriteFile(script, refServerLua, 0o644); err != nil {
 		return nil, "", "", err
 	}
-	r := &Reference{template: tmpl, uarch: uarch, dir: workDir}
+	r := &Reference{template: tmpl, uarch: uarch, dir: workDir, paths: paths}
 	r.cmd = exec.Command("lua5.4", script)
 	r.cmd.Env = append(os.Environ(),
 		"LUA_PATH_5_4="+paths.LuaDir+"/?.lua;;",
@@ -258,6 +267,13 @@ func (r *Reference) Run(mcycle uint64) (Stop, error) {
 		return Stop{}, fmt.Errorf("reference: run %d: bad mcycle %q", mcycle, f[0])
 	}
 	return Stop{Mcycle: mc, Reason: f[1], Hash: f[2]}, nil
+}
+
+// LoadDir replaces the reference's machine with one loaded from dir, which
+// must hold the reference's cache files (see PrepareLoad).
+func (r *Reference) LoadDir(dir string) error {
+	_, err := r.call("load %s", dir)
+	return err
 }
 
 // Store stores the reference's machine in dir (which must not exist).

@@ -5,6 +5,7 @@
 --   run MCYCLE                  run to MCYCLE; answers "MCYCLE REASON HASH"
 --   dump FILE ADDR LEN [ADDR LEN ...]   write the bytes of these physical ranges to FILE
 --   store DIR                   store the machine in DIR (which must not exist)
+--   load DIR                    replace the machine with one loaded from DIR (with its cache files)
 -- The template is a config.json that the reference stored for the same layout.
 local cartesi = require("cartesi")
 
@@ -84,7 +85,16 @@ local function cmd_store(dir)
     return "stored"
 end
 
-local commands = { new = cmd_new, run = cmd_run, dump = cmd_dump, store = cmd_store }
+local function cmd_load(dir)
+    if machine then
+        machine:destroy()
+        machine = nil
+    end
+    machine = cartesi.new():load(dir, runtime)
+    return "loaded"
+end
+
+local commands = { new = cmd_new, run = cmd_run, dump = cmd_dump, store = cmd_store, load = cmd_load }
 
 io.stdout:setvbuf("line")
 for line in io.stdin:lines() do

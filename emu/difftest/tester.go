@@ -3,6 +3,7 @@ package difftest
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -23,13 +24,20 @@ type Tester struct {
 	// stored directory, and both go on. This checks rivet's loading of the
 	// reference's stores (TLB slots included) in the middle of programs.
 	ReloadAt int
+	// ReloadReverse makes that hand-over go the other way: rivet stores,
+	// the reference loads.
+	ReloadReverse bool
 
 	tracedM, tracedS uint64 // traps already printed by Trace
 }
 
 // reloadCall marks, in a list of run targets, where rivet reloads the
-// reference's stored machine (no real run target is 0).
-const reloadCall = 0
+// reference's stored machine (no real run target is 0); reloadReverseCall
+// where the reference loads rivet's.
+const (
+	reloadCall        = 0
+	reloadReverseCall = ^uint64(0) - 1
+)
 
 // Outcome is the result of one program.
 type Outcome struct {
@@ -164,10 +172,14 @@ func (t *Tester) Compare(im *Image, bin string) (*Outcome, error) {
 		}
 		calls = append(calls, runCall{target, a, b})
 		if t.ReloadAt > 0 && len(calls) == t.ReloadAt && a == b && !terminal(a.Reason) {
-			if err := t.reload(); err != nil {
+			marker := uint64(reloadCall)
+			if t.ReloadReverse {
+				marker = reloadReverseCall
+			}
+			if err := t.reload(marker); err != nil {
 				return nil, err
 			}
-			calls = append(calls, runCall{target: reloadCall})
+			calls = append(calls, runCall{target: marker})
 		}
 		if t.Trace {
 			t.printNewTraps(im, b)
@@ -206,8 +218,8 @@ func (t *Tester) probe(bin string, calls []uint64, mcycle uint64) (Stop, Stop, e
 		return Stop{}, Stop{}, err
 	}
 	for _, c := range calls {
-		if c == reloadCall {
-			if err := t.reload(); err != nil {
+		if c == reloadCall || c == reloadReverseCall {
+			if err := t.reload(c); err != nil {
 				return Stop{}, Stop{}, err
 			}
 			continue
@@ -227,22 +239,40 @@ func (t *Tester) probe(bin string, calls []uint64, mcycle uint64) (Stop, Stop, e
 	return a, b, err
 }
 
-// reload has the reference store its machine and rivet load it.
-func (t *Tester) reload() error {
+// reload hands the machine from one engine to the other through a stored
+// directory: for reloadCall the reference stores and rivet loads, for
+// reloadReverseCall rivet stores and the reference loads (after the
+// reference's cache files are added).
+func (t *Tester) reload(marker uint64) error {
 	ref, ok1 := t.Ref.(*Reference)
 	riv, ok2 := t.Riv.(*Rivet)
 	if !ok1 || !ok2 {
 		return fmt.Errorf("reload: needs the reference and rivet engines")
 	}
 	dir := filepath.Join(t.Dir, "stored")
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
-	if err := ref.Store(dir); err != nil {
-		return err
+	prepared := filepath.Join(t.Dir, "stored-prepared")
+	for _, d := range []string{dir, prepared} {
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
 	}
 	defer os.RemoveAll(dir)
-	return riv.LoadStored(dir)
+	defer os.RemoveAll(prepared)
+	if marker == reloadCall {
+		if err := ref.Store(dir); err != nil {
+			return err
+		}
+		return riv.LoadStored(dir)
+	}
+	if err := riv.Store(dir); err != nil {
+		return fmt.Errorf("rivet store: %w", err)
+	}
+	cmd := exec.Command("lua5.4", ref.paths.PrepareLoad, dir, prepared)
+	cmd.Env = append(os.Environ(), "LUA_PATH_5_4="+ref.paths.LuaDir+"/?.lua;;", "LUA_CPATH_5_4="+ref.paths.LuaDir+"/?.so;;")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("reload: preparing rivet's store for the reference: %v: %s", err, out)
+	}
+	return ref.LoadDir(filepath.Join(prepared))
 }
 
 // bisect finds the first mcycle in (lo, hi] at which the engines differ,

@@ -37,6 +37,7 @@ func run() error {
 	stopAfter := flag.Int("stop-after", 0, "stop after this many findings (0: never)")
 	luaDir := flag.String("ref-lua", difftest.DefaultRefPaths().LuaDir, "directory with the reference's cartesi.so and Lua modules")
 	cli := flag.String("ref-cli", difftest.DefaultRefPaths().CLI, "the reference's cartesi-machine wrapper")
+	prepare := flag.String("ref-prepare-load", difftest.DefaultRefPaths().PrepareLoad, "Lua script that adds the reference's cache files to a stored machine")
 	trace := flag.Bool("trace", false, "print each program's listing and its last traps (use with -n 1)")
 	verbose := flag.Bool("v", false, "print every program's outcome")
 	knownFile := flag.String("known", "", "file of known finding signatures (one per line) to count but not minimise again")
@@ -61,7 +62,7 @@ func run() error {
 		defer os.RemoveAll(d)
 		scratch = d
 	}
-	t, err := difftest.NewTester(difftest.RefPaths{LuaDir: *luaDir, CLI: *cli}, scratch)
+	t, err := difftest.NewTester(difftest.RefPaths{LuaDir: *luaDir, CLI: *cli, PrepareLoad: *prepare}, scratch)
 	if err != nil {
 		return err
 	}
@@ -184,9 +185,10 @@ func run() error {
 		if t.CheckEvery == 0 {
 			t.CheckEvery = difftest.CadenceFor(s)
 		}
-		t.ReloadAt = 0
+		t.ReloadAt, t.ReloadReverse = 0, false
 		if *reloadEvery > 0 && s%*reloadEvery == 0 {
 			t.ReloadAt = 2 + int(s / *reloadEvery % 5)
+			t.ReloadReverse = s / *reloadEvery % 2 == 1
 		}
 		o, _, err := t.RunProgram(p)
 		if err != nil {
