@@ -15,9 +15,12 @@ const (
 	regHotW  = R13 // hot write TLB
 	regPC    = R8  // guest pc of the current block's first instruction
 	regCycle = RSI // mcycle
-	regEnd   = RDI // the run's end mcycle
-	// RAX, RCX, RDX, R9 are scratch. R14 and R15 are left alone (Go's g and
-	// the context pointer); RBP and RSP are never touched.
+	// RAX, RCX, RDX are scratch; R9, R10, R11, R14, RDI and RBP cache guest
+	// registers inside a block (regcache.go). R15 holds the *Context, from
+	// which the budget check reads the run's end mcycle. R14 is Go's g in
+	// ABIInternal, but the trampoline is ABI0 and Go reloads R14 after
+	// calling it; the trampoline has a frame, so the assembler saves and
+	// restores RBP around it. RSP is never touched.
 )
 
 // The hot TLB layout (emu.EngineView): slots of 32 bytes, vaddr_page at +0,
@@ -86,6 +89,7 @@ type gen struct {
 	chains    []ir.Chain
 	code      ir.Code
 	cache     regCache
+	loop      loopInfo
 }
 
 // stub is an out-of-line exit, emitted after the block's straight-line code.
@@ -112,6 +116,7 @@ func (g *gen) emitStubs() {
 		a.Patch(st.site, a.Here())
 		switch st.kind {
 		case stubBudget:
+			g.writeBackSnapshot(st.dirty)
 			a.MovImm(RAX, uint64(ir.ExitBudget))
 			a.Ret()
 		case stubMemory:
@@ -203,9 +208,11 @@ func (be *Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 		off0 = b.Next
 	}
 	// Budget: the whole block must end by the run's end.
-	a.Lea(RAX, M(regCycle, int32(n)))
-	a.AluRR(true, CMP, RAX, regEnd)
-	g.stubs = append(g.stubs, stub{kind: stubBudget, site: a.Jcc(CondA)})
+	g.budgetCheck(n, stub{kind: stubBudget})
+	g.loop = g.findLoop(off0)
+	if g.loop.ok {
+		g.pinLoopRegisters()
+	}
 	for k := range b.Insns {
 		in := &b.Insns[k]
 		delta := start[k] - off0
@@ -417,6 +424,10 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 	case isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU:
 		g.load(RAX, rs1)
 		g.aluGuest(true, CMP, RAX, rs2)
+		if g.loop.ok && k == n-1 {
+			g.loopBranch(branchCond[in.Op], n, delta, uint64(in.Size), off0)
+			break
+		}
 		g.cache.writeBack(g)                   // MOVs leave the flags alone
 		a.Lea(regCycle, M(regCycle, int32(n))) // and so does LEA
 		taken := a.Jcc(branchCond[in.Op])

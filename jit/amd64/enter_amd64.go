@@ -26,6 +26,8 @@ type Context struct {
 
 // Generated code reaches Context through R15 at these offsets (fp.go).
 var (
+	_ [unsafe.Offsetof(Context{}.End) - ctxEnd]struct{}
+	_ [ctxEnd - unsafe.Offsetof(Context{}.End)]struct{}
 	_ [unsafe.Offsetof(Context{}.Mxcsr) - ctxMxcsr]struct{}
 	_ [ctxMxcsr - unsafe.Offsetof(Context{}.Mxcsr)]struct{}
 	_ [unsafe.Offsetof(Context{}.Scratch) - ctxScratch]struct{}

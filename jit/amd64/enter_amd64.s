@@ -7,8 +7,10 @@
 // Loads the fixed registers of generated code from ctx, sets MXCSR for the
 // guest, calls the code, folds the MXCSR exception flags into the guest's
 // fcsr, restores MXCSR and stores pc and mcycle back. Generated code uses
-// only the stack slot of this CALL, and ctx (in R15) for its MXCSR words.
-TEXT ·Enter(SB), NOSPLIT, $0-20
+// only the stack slot of this CALL, and ctx (in R15) for its MXCSR words
+// and the run's end. It may use RBP: the 8-byte frame makes the assembler
+// save RBP on entry and restore it on return.
+TEXT ·Enter(SB), NOSPLIT, $8-20
 	MOVQ ctx+8(FP), R15
 	MOVQ entry+0(FP), AX
 	MOVQ Context_X(R15), BX
@@ -30,7 +32,6 @@ TEXT ·Enter(SB), NOSPLIT, $0-20
 	MOVQ Context_HotWrite(R15), R13
 	MOVQ Context_PC(R15), R8
 	MOVQ Context_Mcycle(R15), SI
-	MOVQ Context_End(R15), DI
 	CALL AX
 	MOVQ ctx+8(FP), R15
 	MOVQ R8, Context_PC(R15)

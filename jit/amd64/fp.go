@@ -94,6 +94,7 @@ const (
 	fcsrRWMask    = 0xFF
 	frmReserved   = 0x80 // fcsr bit 7: frm >= 4 (RMM, reserved or DYN)
 
+	ctxEnd     = 40
 	ctxMxcsr   = 48
 	ctxScratch = 52
 	regCtx     = R15

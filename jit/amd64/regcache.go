@@ -15,7 +15,7 @@ type regCache struct {
 }
 
 // cacheRegs are the host registers the cache uses.
-var cacheRegs = [...]Reg{R9, R10, R11}
+var cacheRegs = [...]Reg{R9, R10, R11, R14, RDI, RBP}
 
 // cacheSnapshot records which host registers hold changed guest registers.
 type cacheSnapshot struct {

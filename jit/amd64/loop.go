@@ -1,0 +1,145 @@
+package amd64
+
+import (
+	"github.com/rivetvm/rivet/emu/isa"
+	"github.com/rivetvm/rivet/jit/ir"
+)
+
+// Loops. A block whose final conditional branch jumps back to its own start
+// is a loop, and when every guest register it uses fits in the register
+// cache, the registers stay in host registers across iterations: they are
+// loaded once before the first iteration, and the taken branch counts the
+// iteration, checks the budget for the next one and jumps back without
+// writing anything back. Everything that leaves the loop writes back the
+// registers the loop writes (they may have changed in an earlier iteration
+// even where the current one has not written them yet):
+//
+//	budget check (as any block)
+//	load the loop's registers into the cache
+//	body:  instructions; memory misses write back and exit as usual
+//	       cmp; jcc again
+//	       write back; count; fall through or chain to the next block
+//	again: mcycle += n; budget check for one more iteration (writes back
+//	       and exits with ExitBudget, pc at the loop start); jmp body
+//
+// The interpreter would stop at exactly the same mcycle: a loop iteration
+// runs only if it fits before the end, like any block.
+
+type loopInfo struct {
+	ok      bool
+	regs    []uint8 // guest registers the block uses (x0 excluded)
+	written uint32  // bit r set: the block writes guest register r
+	body    int     // code offset of the first instruction
+}
+
+// findLoop reports whether the block is a loop whose registers fit the
+// cache. Only blocks of integer instructions, loads and stores qualify
+// (AMOs, divisions and FP use the cache or scratch registers their own way).
+func (g *gen) findLoop(off0 uint64) loopInfo {
+	b := g.b
+	n := len(b.Insns)
+	if b.End != ir.EndBranch || n < 2 {
+		return loopInfo{}
+	}
+	last := &b.Insns[n-1]
+	switch last.Op {
+	case isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU:
+	default:
+		return loopInfo{}
+	}
+	if b.Offs[n-1]+last.Imm != off0 {
+		return loopInfo{}
+	}
+	var used, written uint32
+	for i := range b.Insns {
+		in := &b.Insns[i]
+		r, w, ok := loopOperands(in)
+		if !ok {
+			return loopInfo{}
+		}
+		used |= r | w
+		written |= w
+	}
+	used &^= 1
+	written &^= 1
+	info := loopInfo{ok: true, written: written}
+	for r := uint8(1); r < 32; r++ {
+		if used&(1<<r) != 0 {
+			info.regs = append(info.regs, r)
+		}
+	}
+	if len(info.regs) > len(cacheRegs) {
+		return loopInfo{}
+	}
+	return info
+}
+
+// loopOperands returns the guest registers an instruction reads and writes
+// (as bit sets), or false for an instruction loops do not take.
+func loopOperands(in *isa.Insn) (read, write uint32, ok bool) {
+	rd, rs1, rs2 := uint32(1)<<(in.Rd&31), uint32(1)<<(in.Rs1&31), uint32(1)<<(in.Rs2&31)
+	switch in.Op {
+	case isa.NOP:
+		return 0, 0, true
+	case isa.LUI, isa.AUIPC:
+		return 0, rd, true
+	case isa.ADDI, isa.SLTI, isa.SLTIU, isa.XORI, isa.ORI, isa.ANDI, isa.SLLI, isa.SRLI, isa.SRAI,
+		isa.ADDIW, isa.SLLIW, isa.SRLIW, isa.SRAIW, isa.SEXT_B, isa.SEXT_H, isa.ZEXT_H, isa.ZEXT_W,
+		isa.LB, isa.LH, isa.LW, isa.LD, isa.LBU, isa.LHU, isa.LWU:
+		return rs1, rd, true
+	case isa.ADD, isa.SUB, isa.SLL, isa.SLT, isa.SLTU, isa.XOR, isa.SRL, isa.SRA, isa.OR, isa.AND,
+		isa.MUL, isa.MULH, isa.MULHU, isa.ADDW, isa.SUBW, isa.SLLW, isa.SRLW, isa.SRAW, isa.MULW:
+		return rs1 | rs2, rd, true
+	case isa.SB, isa.SH, isa.SW, isa.SD, isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU:
+		return rs1 | rs2, 0, true
+	}
+	return 0, 0, false
+}
+
+// pinLoopRegisters loads the loop's registers and marks the ones it writes
+// as changed for every exit from the body on.
+func (g *gen) pinLoopRegisters() {
+	for _, r := range g.loop.regs {
+		g.cache.use(g, r)
+	}
+	for i, x := range g.cache.guest {
+		if x != 0 && g.loop.written&(1<<x) != 0 {
+			g.cache.dirty[i] = true
+		}
+	}
+	g.loop.body = g.a.Here()
+}
+
+// loopBranch ends a loop block after the compare of its final branch (at
+// delta, size bytes long; n instructions).
+func (g *gen) loopBranch(c Cond, n int, delta, size, off0 uint64) {
+	a := &g.a
+	again := a.Jcc(c)
+	// Not taken: leave the loop.
+	g.cache.writeBack(g)
+	a.Lea(regCycle, M(regCycle, int32(n)))
+	a.Lea(regPC, M(regPC, int32(delta+size)))
+	g.jumpTo(off0 + delta + size)
+	// Taken: one more iteration if it fits; the cache is as at the body's
+	// start (the body allocates nothing, as every register was loaded).
+	a.Patch(again, a.Here())
+	a.Lea(regCycle, M(regCycle, int32(n)))
+	for i, x := range g.cache.guest {
+		if x != 0 && g.loop.written&(1<<x) != 0 {
+			g.cache.dirty[i] = true
+		}
+	}
+	g.budgetCheck(n, stub{kind: stubBudget, dirty: g.cache.snapshot()})
+	back := a.Jmp()
+	a.Patch(back, g.loop.body)
+}
+
+// budgetCheck exits through a copy of st (its kind and write-back set)
+// unless n more instructions fit before the run's end.
+func (g *gen) budgetCheck(n int, st stub) {
+	a := &g.a
+	a.Lea(RAX, M(regCycle, int32(n)))
+	a.AluRM(true, CMP, RAX, M(regCtx, ctxEnd))
+	st.site = a.Jcc(CondA)
+	g.stubs = append(g.stubs, st)
+}
