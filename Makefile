@@ -12,7 +12,7 @@ GO ?= go
 BUILD := build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build deps images run demo test isa-tests go-test check-format vet clean bench
+.PHONY: all build deps images run demo test isa-tests go-test check-format vet clean bench bench-quick
 
 all: build
 
@@ -54,7 +54,16 @@ vet:
 go-test:
 	$(GO) test ./...
 
-test: deps images build check-format vet isa-tests go-test
+# The side-by-side benchmark suite (bench/README.md): `make bench` runs it
+# in full (native, rivet's two engines, QEMU; CARTESI=path adds the Cartesi
+# reference); `make test` runs its quick mode so the harness cannot rot, and
+# its bare-metal workloads feed the JIT's lockstep test.
+bench:
+	$(MAKE) -C bench bench
+bench-quick:
+	$(MAKE) -C bench quick
+
+test: deps images build check-format vet isa-tests bench-quick go-test
 
 clean:
 	rm -rf bin $(BUILD)
