@@ -16,8 +16,9 @@ import (
 //   - guest stores: a page with decoded code is never reachable through a
 //     live hot write-TLB slot; such slots are "poisoned" (their hot page
 //     never matches), so stores to the page take the slow path, which
-//     finds the page's cold slot still valid, drops the decoded page and
-//     performs the store as the TLB hit it is (no page walk, no TLB change);
+//     finds the page's cold slot still valid, drops the decoded page if the
+//     store overwrites a decoded instruction, and performs the store as the
+//     TLB hit it is (no page walk, no TLB change);
 //   - page-table A/D updates and host writes (images, API writes) drop the
 //     pages they touch.
 // The JIT's translated blocks hang off the same pages and are dropped with
@@ -67,6 +68,24 @@ func (m *Machine) codePageFor(host unsafe.Pointer) *CodePage {
 		}
 	}
 	return cp
+}
+
+// decodedIn reports whether bytes [off, off+size) of the page hold part of
+// an instruction already decoded (and so possibly translated). A store
+// elsewhere in a page with code leaves its decoded instructions as they
+// are: data sharing a page with a hot loop costs a slow-path store, not a
+// re-decode and re-translation of the loop.
+func (cp *CodePage) decodedIn(off, size uint64) bool {
+	start := off &^ 1
+	if start >= 2 {
+		start -= 2 // a 4-byte instruction two bytes before may reach off
+	}
+	for o := start; o < off+size && o < PageSize; o += 2 {
+		if d := &cp.Ins[o>>1]; d.Op != isa.None && o+uint64(d.Size) > off {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *hotSlot) poison() {

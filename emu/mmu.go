@@ -216,8 +216,11 @@ func (m *Machine) storeSlow(pc, mcycle, vaddr, size, val uint64) (execStatus, ui
 	// code, then store as the hit it is. The fetch cache is dropped too, in
 	// case the loop was running from this page.
 	if h := &m.hot[tlbWrite][(vaddr>>Log2PageSize)&(tlbSetSize-1)]; h.vaddrPage == tlbPoisoned && tlbHit(h.realPage, vaddr, size) {
-		m.dropCode(h.host)
 		storeHost(unsafe.Add(h.host, vaddr&pageOffMask), size, val)
+		if cp := m.code[h.host]; cp != nil && !cp.decodedIn(vaddr&pageOffMask, size) {
+			return statusSuccess, pc // data beside code: the decoded code stands
+		}
+		m.dropCode(h.host)
 		return statusFlushFetch, pc
 	}
 	if vaddr&(size-1) != 0 {
@@ -232,8 +235,9 @@ func (m *Machine) storeSlow(pc, mcycle, vaddr, size, val uint64) (execStatus, ui
 		if r.isMemory() {
 			p := m.replaceTLBEntry(tlbWrite, vaddr, paddr, idx)
 			storeHost(p, size, val)
-			if host := m.hot[tlbWrite][(vaddr>>Log2PageSize)&(tlbSetSize-1)].host; m.code[host] != nil {
-				m.dropCode(host) // the store changed a page with decoded code
+			host := m.hot[tlbWrite][(vaddr>>Log2PageSize)&(tlbSetSize-1)].host
+			if cp := m.code[host]; cp != nil && cp.decodedIn(vaddr&pageOffMask, size) {
+				m.dropCode(host) // the store changed decoded code
 				return statusFlushFetch, pc
 			}
 			return statusSuccess, pc
