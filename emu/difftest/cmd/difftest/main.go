@@ -45,7 +45,7 @@ func run() error {
 	makeRegress := flag.String("make-regression", "", "with -asm: write NAME.S, NAME.bin and NAME.expect (the reference's results) into -regress-dir")
 	regressDir := flag.String("regress-dir", "emu/difftest/testdata/regress", "where -make-regression writes")
 	perCycle := flag.Uint64("per-cycle", 200, "with -make-regression: also record one run per mcycle for this many mcycles")
-	reloadEvery := flag.Int64("reload-every", 4, "in one program of this many, rivet continues from the reference's stored machine after a few checkpoints (0: never)")
+	reloadEvery := flag.Int64("reload-every", 4, "in one program of this many, after a few checkpoints one engine continues from the machine the other stored (both directions; 0: never)")
 	engine := flag.String("engine", "interp", "rivet engine: interp (the interpreter) or jit (the interpreter with the JIT installed)")
 	sweepLoop := flag.Int("sweep-loop", 0, "with -sweep: run every 16-word chunk this many times (hot code for the JIT)")
 	sweep := flag.Int("sweep", 0, "run sweep programs of this many random instruction words instead (decoder and ALU at a high rate)")
