@@ -26,6 +26,11 @@ type Stats struct {
 	Resets           uint64 // code memory filled up and was emptied
 	Exits            [8]uint64
 	JITCycles        uint64 // mcycles spent in generated code
+	// Block lookups made by Go (entries and chain links; jumps that
+	// generated code dispatches inline are not counted): found translated,
+	// not hot yet (interpreted), and starting with an instruction that is
+	// not translated.
+	CacheHits, ColdLookups, UntranslatableLookups uint64
 }
 
 // pageBlocks are the translations of one code page: entry[i] is the
@@ -233,8 +238,10 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	if pb != nil {
 		if a := pb.entry[off>>1]; a != 0 {
 			if a == e.untranslatable {
+				e.stats.UntranslatableLookups++
 				return 0, blockNone
 			}
+			e.stats.CacheHits++
 			return a, blockReady
 		}
 	} else {
@@ -249,6 +256,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	}
 	if counting && pb.seen[off>>1] < e.hot {
 		pb.seen[off>>1]++
+		e.stats.ColdLookups++
 		return 0, blockCold
 	}
 	b := e.decodeBlock(cp, off)
