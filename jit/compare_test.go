@@ -63,6 +63,7 @@ func fixedPoint(r emu.BreakReason) bool {
 type runStats struct {
 	programs, cycles, runCalls, compares uint64
 	canaries                             uint64 // escape tests: canary blocks placed near RAM
+	forks                                uint64 // JIT machines forked mid-run
 }
 
 // mismatch describes where two engines diverged.
@@ -72,10 +73,41 @@ type mismatch struct {
 	detail string
 }
 
+// jitRun is a JIT machine under comparison with the stops it still makes.
+type jitRun struct {
+	m    *emu.Machine
+	subs []uint64
+	name string
+}
+
+// advance runs a JIT machine towards check, stopping at its extra stops on
+// the way, until it reaches check or something stops it.
+func (j *jitRun) advance(check uint64, st *runStats) (emu.BreakReason, error) {
+	for {
+		target := check
+		for len(j.subs) > 0 && j.subs[0] <= j.m.Mcycle() {
+			j.subs = j.subs[1:]
+		}
+		if len(j.subs) > 0 && j.subs[0] < check {
+			target = j.subs[0]
+		}
+		r, err := j.m.Run(target)
+		if err != nil {
+			return r, fmt.Errorf("%s run: %w", j.name, err)
+		}
+		st.runCalls++
+		if r != emu.BreakReachedTargetMcycle || j.m.Mcycle() >= check || j.m.Mcycle() < target {
+			return r, nil
+		}
+	}
+}
+
 // compareRun runs a program on both engines to every check point, the JIT
 // stopping at the extra points too (which must not change its course), and
-// compares them after every interpreter run call. It stops at the first
-// difference, or at maxCheck (0: no limit).
+// compares them after every interpreter run call. At the check p.ForkAt
+// (1-based; 0: none) the JIT machine forks, and the fork, with a JIT of its
+// own, is compared from then on too. It stops at the first difference, or
+// at maxCheck (0: no limit).
 func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 	ref, err := newMachine(p, false)
 	if err != nil {
@@ -95,10 +127,10 @@ func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 	if d := machineDiff(ref, fast, true); d != "" {
 		return &mismatch{detail: "before running: " + d}, nil
 	}
-	subs := p.Subs
+	jits := []*jitRun{{m: fast, subs: p.Subs, name: "JIT"}}
 	prev := uint64(0)
 	calls := 0
-	for _, check := range p.Checks {
+	for ci, check := range p.Checks {
 		if maxCheck != 0 && check > maxCheck {
 			check = maxCheck
 		}
@@ -110,46 +142,53 @@ func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 			if err != nil {
 				return nil, fmt.Errorf("interpreter run: %w", err)
 			}
-			var r2 emu.BreakReason
-			for {
-				target := check
-				for len(subs) > 0 && subs[0] <= fast.Mcycle() {
-					subs = subs[1:]
-				}
-				if len(subs) > 0 && subs[0] < check {
-					target = subs[0]
-				}
-				r2, err = fast.Run(target)
-				if err != nil {
-					return nil, fmt.Errorf("JIT run: %w", err)
-				}
-				st.runCalls++
-				if r2 != emu.BreakReachedTargetMcycle || fast.Mcycle() >= check || fast.Mcycle() < target {
-					break
-				}
-			}
 			st.runCalls++
-			st.compares++
-			if r1 != r2 {
-				return &mismatch{at: check, prev: prev, detail: fmt.Sprintf("run to %d: interpreter stopped with %q at mcycle %d, JIT with %q at mcycle %d",
-					check, r1, ref.Mcycle(), r2, fast.Mcycle())}, nil
-			}
 			last := fixedPoint(r1) || ref.Mcycle() >= p.Checks[len(p.Checks)-1]
-			if d := machineDiff(ref, fast, last); d != "" {
-				return &mismatch{at: check, prev: prev, detail: d}, nil
+			for _, j := range jits {
+				r2, err := j.advance(check, st)
+				if err != nil {
+					return nil, err
+				}
+				st.compares++
+				if r1 != r2 {
+					return &mismatch{at: check, prev: prev, detail: fmt.Sprintf("run to %d: interpreter stopped with %q at mcycle %d, %s with %q at mcycle %d",
+						check, r1, ref.Mcycle(), j.name, r2, j.m.Mcycle())}, nil
+				}
+				if d := machineDiff(ref, j.m, last); d != "" {
+					return &mismatch{at: check, prev: prev, detail: j.name + ": " + d}, nil
+				}
 			}
 			prev = ref.Mcycle()
 			if fixedPoint(r1) {
-				st.cycles += ref.Mcycle()
-				return nil, verifyTree(fast, maxCheck == 0)
+				break
 			}
+		}
+		if ci+1 == p.ForkAt {
+			child, err := fast.Fork()
+			if err != nil {
+				return nil, fmt.Errorf("fork: %w", err)
+			}
+			defer child.Close()
+			if _, err := jit.New(child); err != nil {
+				return nil, fmt.Errorf("jit on the fork: %w", err)
+			}
+			if d := machineDiff(ref, child, true); d != "" {
+				return &mismatch{at: ref.Mcycle(), prev: prev, detail: "fork: " + d}, nil
+			}
+			jits = append(jits, &jitRun{m: child, subs: jits[0].subs, name: "forked JIT"})
+			st.forks++
 		}
 		if maxCheck != 0 && check >= maxCheck {
 			break
 		}
 	}
 	st.cycles += ref.Mcycle()
-	return nil, verifyTree(fast, maxCheck == 0)
+	for _, j := range jits {
+		if err := verifyTree(j.m, maxCheck == 0); err != nil {
+			return nil, err
+		}
+	}
+	return nil, nil
 }
 
 // verifyTree checks the JIT machine's hash tree against its memory: every
@@ -247,7 +286,7 @@ func machineDiff(a, b *emu.Machine, full bool) string {
 func firstDivergence(p *program, lo, hi uint64) (uint64, string) {
 	probe := func(t uint64) string {
 		q := *p
-		q.Checks = []uint64{t}
+		q.Checks = checksTo(p.Checks, t)
 		var st runStats
 		mm, err := compareRun(&q, t, &st)
 		if err != nil {
@@ -271,6 +310,18 @@ func firstDivergence(p *program, lo, hi uint64) (uint64, string) {
 		}
 	}
 	return hi, d
+}
+
+// checksTo keeps the check points below t (so a fork happens where it did)
+// and ends with t.
+func checksTo(checks []uint64, t uint64) []uint64 {
+	var out []uint64
+	for _, c := range checks {
+		if c < t {
+			out = append(out, c)
+		}
+	}
+	return append(out, t)
 }
 
 // report describes a mismatch with what is needed to reproduce it: the
@@ -311,7 +362,7 @@ func minimizeBody(p *program, limit uint64) string {
 	var st runStats
 	fails := func(q *program) bool {
 		r := *q
-		r.Checks = []uint64{limit}
+		r.Checks = checksTo(q.Checks, limit)
 		mm, err := compareRun(&r, limit, &st)
 		return err == nil && mm != nil
 	}

@@ -118,6 +118,7 @@ type program struct {
 	Limit      uint64   // mcycle to run to
 	Checks     []uint64 // mcycles at which both engines are compared
 	Subs       []uint64 // extra stops of the JIT machine only
+	ForkAt     int      // fork the JIT machine at this check (1-based; 0: never)
 	BodyStart  uint64
 	BodyEnd    uint64
 	Desc       []string // the choices, for reports
@@ -756,8 +757,17 @@ func (g *generator) schedule() {
 			p.Subs = append(p.Subs, (s/8192+1)*8192-uint64(c.intn(3)))
 		}
 	}
+	if c.pct(20) { // single-step a window: the JIT stops at every instruction
+		s := uint64(c.intn(int(p.Limit)))
+		for k := uint64(1); k <= uint64(100+c.intn(300)); k++ {
+			p.Subs = append(p.Subs, s+k)
+		}
+	}
 	p.Checks = sortedUnique(p.Checks)
 	p.Subs = sortedUnique(p.Subs)
+	if len(p.Checks) > 1 && c.pct(25) {
+		p.ForkAt = 1 + c.intn(len(p.Checks)-1)
+	}
 	g.note("limit %d", p.Limit)
 }
 
