@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/rivetvm/rivet/emu"
+	"github.com/rivetvm/rivet/emu/emutest"
 )
 
 // requireSameState fails naming the first range (and offset) whose bytes
@@ -59,9 +60,9 @@ func TestRunChunkingIsInvisible(t *testing.T) {
 		end  uint64
 	}{
 		{"mix", func(t *testing.T) *emu.Machine { return loadFixture(t, "mix") }, 30000},
-		{"intloop", func(t *testing.T) *emu.Machine { return newProgramMachine(t, intLoop()) }, 100000},
-		{"memloop", func(t *testing.T) *emu.Machine { return newProgramMachine(t, memLoop()) }, 200000},
-		{"traploop", func(t *testing.T) *emu.Machine { return newProgramMachine(t, trapLoop()) }, 50000},
+		{"intloop", func(t *testing.T) *emu.Machine { return newProgramMachine(t, emutest.IntLoop()) }, 100000},
+		{"memloop", func(t *testing.T) *emu.Machine { return newProgramMachine(t, emutest.MemLoop()) }, 200000},
+		{"traploop", func(t *testing.T) *emu.Machine { return newProgramMachine(t, emutest.TrapLoop()) }, 50000},
 	} {
 		t.Run(prog.name, func(t *testing.T) {
 			whole := prog.new(t)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rivetvm/rivet/emu"
+	"github.com/rivetvm/rivet/emu/emutest"
 )
 
 // TestForkIndependence forks a running machine and checks that parent and
@@ -56,11 +57,11 @@ func TestForkIndependence(t *testing.T) {
 // TestForkChain forks before every "input" (a chunk of run) and keeps the
 // child, as the node does; the result must equal one uninterrupted run.
 func TestForkChain(t *testing.T) {
-	whole := newProgramMachine(t, memLoop())
+	whole := newProgramMachine(t, emutest.MemLoop())
 	if _, err := whole.Run(300000); err != nil {
 		t.Fatal(err)
 	}
-	m := newProgramMachine(t, memLoop())
+	m := newProgramMachine(t, emutest.MemLoop())
 	for m.Mcycle() < 300000 {
 		child, err := m.Fork()
 		if err != nil {
