@@ -1,0 +1,112 @@
+package jit_test
+
+import (
+	"encoding/binary"
+	"testing"
+
+	"github.com/rivetvm/rivet/emu"
+	"github.com/rivetvm/rivet/jit"
+)
+
+// Guests that jump into the middle of an instruction, or rewrite the
+// instruction they run next on every pass, run correctly on the JIT (the
+// first is translated; the second drops its page on every pass, so it runs
+// on the interpreter: only slower). The results are worked out by hand.
+
+// mProgram is an M-mode program with the given body and nothing else
+// running (no interrupts), for hand-written tests.
+func mProgram(body []uint32, limit uint64) *program {
+	p := generateWith(11, nil, &shape{prv: emu.PrvM})
+	p.Regs.Imcyclemax, p.Regs.Mie = ^uint64(0), 0
+	p.Regs.X[10], p.Regs.X[11] = 0, 0
+	for i := range p.RAM[bodyPA-ramBase : bodyLimitPA-ramBase] {
+		p.RAM[bodyPA-ramBase+uint64(i)] = 0
+	}
+	for i, w := range body {
+		binary.LittleEndian.PutUint32(p.RAM[bodyPA-ramBase+uint64(4*i):], w)
+	}
+	p.BodyStart, p.BodyEnd = bodyPA, bodyPA+uint64(4*len(body))
+	p.Limit, p.Checks = limit, []uint64{limit / 3, limit / 2, limit}
+	p.Subs = []uint64{limit/3 + 1, limit/3 + 2, limit/2 + 7}
+	p.ForkAt = 0
+	return p
+}
+
+// runBoth runs a hand-written program on both engines (compared at its
+// check points) and returns the JIT machine's a0 and a1 and its stats.
+func runBoth(t *testing.T, p *program) (a0, a1 uint64, st jit.Stats) {
+	t.Helper()
+	var rs runStats
+	if mm, err := compareRun(p, 0, &rs); err != nil || mm != nil {
+		t.Fatalf("engines differ: %v %+v", err, mm)
+	}
+	m, err := newMachine(p, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if _, err := m.Run(p.Limit); err != nil {
+		t.Fatal(err)
+	}
+	return m.Shadow().X[10], m.Shadow().X[11], m.Engine().(*jit.Engine).Stats()
+}
+
+// TestJITJumpsIntoInstructions: a loop enters the word 0x05050537 at byte
+// 0 (LUI a0, 0x5050) and at byte 2 (C.ADDI a0, 1) on alternate passes.
+func TestJITJumpsIntoInstructions(t *testing.T) {
+	if !jit.Supported {
+		t.Skip("the JIT has no backend for this host")
+	}
+	const n = 1000
+	const t0, t1, a0, a1 = 5, 6, 10, 11
+	body := []uint32{
+		encADDI(rT5, rZero, n),
+		encANDI(t0, rT5, 1),          // L: t0 = t5 & 1
+		encAUIPC(t1, 0),              // A
+		encSLLI(t0, t0, 1),           // A+4: 0 or 2
+		encR(0, t0, t1, 0, t1, opOp), // A+8: t1 += t0
+		encJALR(rZero, t1, 16),       // A+12: to W or W+2
+		0x05050537,                   // A+16 W: lui a0, 0x5050 | c.addi a0, 1
+		encR(0, a0, a1, 0, a1, opOp), // a1 += a0
+		encADDI(rT5, rT5, -1),
+		encBNE(rT5, rZero, -4*8),
+		encJAL(rZero, 0),
+	}
+	p := mProgram(body, 20*n)
+	gotA0, gotA1, st := runBoth(t, p)
+	// Even t5 (n, n-2, ...) runs the LUI, odd t5 the C.ADDI on top of it.
+	const lui = 0x05050000
+	if wantA1 := uint64(n/2*lui + n/2*(lui+1)); gotA1 != wantA1 || gotA0 != lui+1 {
+		t.Fatalf("a0 %#x a1 %#x, want %#x %#x", gotA0, gotA1, lui+1, wantA1)
+	}
+	if st.BlocksTranslated < 3 || st.JITCycles < 10*n {
+		t.Fatalf("the loop did not run translated: %+v", st)
+	}
+}
+
+// TestJITRewritesNextInstruction: every pass flips the immediate of the
+// ADDI it runs next between 1 and 2.
+func TestJITRewritesNextInstruction(t *testing.T) {
+	if !jit.Supported {
+		t.Skip("the JIT has no backend for this host")
+	}
+	const n = 1000
+	const t0, t1, t2, a0 = 5, 6, 7, 10
+	body := []uint32{
+		encADDI(rT5, rZero, n),
+		encAUIPC(t1, 0),              // L = A
+		encLoad(2, t0, t1, 20),       // A+4: the word at T
+		encLUI(t2, 0x300),            // A+8: immediate bits 1 and 0
+		encR(0, t2, t0, 4, t0, opOp), // A+12: xor
+		encStore(2, t0, t1, 20),      // A+16
+		encADDI(a0, a0, 1),           // A+20 T: adds 2, 1, 2, 1, ...
+		encADDI(rT5, rT5, -1),
+		encBNE(rT5, rZero, -4*7),
+		encJAL(rZero, 0),
+	}
+	p := mProgram(body, 12*n)
+	gotA0, _, _ := runBoth(t, p)
+	if want := uint64(n/2*2 + n/2*1); gotA0 != want {
+		t.Fatalf("a0 = %d, want %d", gotA0, want)
+	}
+}
