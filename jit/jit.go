@@ -88,7 +88,16 @@ type Engine struct {
 	// of a block whose first instruction is not translated, and the target
 	// of chains to it.
 	untranslatable uintptr
+	// interpret is a stub returning ExitInterpret: the entry of a block too
+	// short to be worth entering (see minBlockBeforeExit).
+	interpret uintptr
 }
+
+// minBlockBeforeExit: a block of fewer instructions that ends at one the
+// backend does not translate is interpreted instead. Entering generated
+// code for one or two instructions and leaving it at once costs more than
+// interpreting them (trap handlers: csrr, addi, csrw, mret).
+const minBlockBeforeExit = 3
 
 var _ emu.Engine = (*Engine)(nil)
 
@@ -155,10 +164,14 @@ func (e *Engine) reset() {
 
 // emitStubs puts the shared stubs at the start of code memory.
 func (e *Engine) emitStubs() {
-	stub := e.backend.ExitStub(ir.ExitGeneral)
-	at := e.mem.alloc(len(stub))
-	copy(e.mem.rw[at:], stub)
-	e.untranslatable = e.mem.addr(at)
+	emit := func(code ir.ExitCode) uintptr {
+		stub := e.backend.ExitStub(code)
+		at := e.mem.alloc(len(stub))
+		copy(e.mem.rw[at:], stub)
+		return e.mem.addr(at)
+	}
+	e.untranslatable = emit(ir.ExitGeneral)
+	e.interpret = emit(ir.ExitInterpret)
 }
 
 // Run executes translated blocks of the current fetch page.
@@ -175,7 +188,7 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 		switch res {
 		case blockNone:
 			return emu.ExitGeneral // the first instruction is not translated
-		case blockCold:
+		case blockCold, blockShort:
 			st.Limit = st.Mcycle + declineCycles
 			return emu.ExitDeclined
 		}
@@ -197,6 +210,9 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 			return emu.ExitGeneral
 		case ir.ExitChain:
 			e.link(int(code >> 8))
+		case ir.ExitInterpret:
+			st.Limit = st.Mcycle + declineCycles
+			return emu.ExitDeclined
 		default:
 			panic(fmt.Sprintf("jit: generated code returned %#x", code))
 		}
@@ -216,6 +232,8 @@ func (e *Engine) link(id int) {
 	switch res {
 	case blockNone:
 		entry = e.untranslatable
+	case blockShort:
+		entry = e.interpret
 	case blockCold:
 		return
 	}
@@ -229,6 +247,7 @@ const (
 	blockReady blockResult = iota
 	blockNone              // its first instruction is not translated
 	blockCold              // not reached often enough yet
+	blockShort             // better interpreted (minBlockBeforeExit)
 )
 
 // blockAt returns the entry of the block at offset off of a page,
@@ -237,9 +256,13 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	pb, _ := cp.Engine.(*pageBlocks)
 	if pb != nil {
 		if a := pb.entry[off>>1]; a != 0 {
-			if a == e.untranslatable {
+			switch a {
+			case e.untranslatable:
 				e.stats.UntranslatableLookups++
 				return 0, blockNone
+			case e.interpret:
+				e.stats.UntranslatableLookups++
+				return 0, blockShort
 			}
 			e.stats.CacheHits++
 			return a, blockReady
@@ -263,6 +286,10 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	if len(b.Insns) == 0 {
 		pb.entry[off>>1] = e.untranslatable
 		return 0, blockNone
+	}
+	if len(b.Insns) < minBlockBeforeExit && b.End == ir.EndUnsupported {
+		pb.entry[off>>1] = e.interpret
+		return 0, blockShort
 	}
 	start := time.Now()
 	code, err := e.backend.Translate(b, len(e.chains))

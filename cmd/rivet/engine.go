@@ -64,7 +64,7 @@ func printStats(w io.Writer, m *emu.Machine, cycles uint64, wall time.Duration) 
 		100*s.TranslateTime.Seconds()/wall.Seconds(), float64(s.BlocksTranslated)/max(s.TranslateTime.Seconds(), 1e-9))
 	fmt.Fprintf(w, "rivet: jit: %d entries, %d chains linked, %d code-memory resets\n", s.Entries, s.ChainsPatched, s.Resets)
 	fmt.Fprintf(w, "rivet: jit: block lookups: %d cache hits, %d not hot yet, %d untranslatable\n", s.CacheHits, s.ColdLookups, s.UntranslatableLookups)
-	fmt.Fprintf(w, "rivet: jit: exits: budget %d, fetch %d, memory %d, general %d, chain %d\n",
-		s.Exits[1], s.Exits[2], s.Exits[3], s.Exits[4], s.Exits[5])
+	fmt.Fprintf(w, "rivet: jit: exits: budget %d, fetch %d, memory %d, general %d, chain %d, interpret %d\n",
+		s.Exits[1], s.Exits[2], s.Exits[3], s.Exits[4], s.Exits[5], s.Exits[6])
 	fmt.Fprintf(w, "rivet: jit: cycles in translated code %d (%.1f%%)\n", s.JITCycles, 100*float64(s.JITCycles)/float64(max(cycles, 1)))
 }

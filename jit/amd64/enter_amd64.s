@@ -6,7 +6,8 @@
 // func Enter(entry uintptr, ctx *Context) uint32
 // Loads the fixed registers of generated code from ctx, sets MXCSR for the
 // guest, calls the code, folds the MXCSR exception flags into the guest's
-// fcsr, restores MXCSR and stores pc and mcycle back. Generated code uses
+// fcsr, restores MXCSR's control bits (flags clear) and stores pc and
+// mcycle back. MXCSR is loaded only when it changes. Generated code uses
 // only the stack slot of this CALL, and ctx (in R15) for its MXCSR words
 // and the run's end. It may use RBP: the 8-byte frame makes the assembler
 // save RBP on entry and restore it on return.
@@ -27,7 +28,13 @@ TEXT ·Enter(SB), NOSPLIT, $8-20
 	SHLL $13, DX
 	ORL $0x1F80, DX
 	MOVL DX, Context_Mxcsr(R15)
+	// LDMXCSR costs tens of cycles, more than a short block: skip it when
+	// the caller's MXCSR already is the one wanted (flags clear; the exit
+	// below leaves them so).
+	CMPL DX, Context_HostMxcsr(R15)
+	JEQ loaded
 	LDMXCSR Context_Mxcsr(R15)
+loaded:
 	MOVQ Context_HotRead(R15), R12
 	MOVQ Context_HotWrite(R15), R13
 	MOVQ Context_PC(R15), R8
@@ -64,5 +71,13 @@ TEXT ·Enter(SB), NOSPLIT, $8-20
 	MOVQ Context_X(R15), BX
 	ORQ DX, const_shadowFcsr(BX)
 restore:
+	// Give the caller its MXCSR control bits back with the exception flags
+	// clear (Go never reads them), only when that changes MXCSR.
+	MOVL Context_HostMxcsr(R15), DX
+	ANDL $0xFFFFFFC0, DX
+	MOVL DX, Context_HostMxcsr(R15)
+	CMPL DX, Context_Scratch(R15)
+	JEQ done
 	LDMXCSR Context_HostMxcsr(R15)
+done:
 	RET

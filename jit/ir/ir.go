@@ -12,9 +12,12 @@ const (
 	ExitMemory  ExitCode = 3 // a load or store missed the TLB at pc
 	ExitGeneral ExitCode = 4 // the instruction at pc is not translated
 	ExitChain   ExitCode = 5 // pc is a same-page target with no block linked yet; arg: chain site
+	// ExitInterpret: the block at pc is better interpreted (a few
+	// instructions before one that is not translated).
+	ExitInterpret ExitCode = 6
 )
 
-var exitNames = [...]string{"", "budget", "fetch", "memory", "general", "chain"}
+var exitNames = [...]string{"", "budget", "fetch", "memory", "general", "chain", "interpret"}
 
 func (e ExitCode) String() string {
 	if c := e & 0xFF; int(c) < len(exitNames) && c != 0 {
