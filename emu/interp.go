@@ -299,8 +299,14 @@ func (m *Machine) step(st *EngineState, why EngineExit) execStatus {
 			st.Mcycle++
 			return statusSuccess // the fetch raised an exception; the cache is already dropped
 		}
-		m.scratch = isa.Decode(insn)
-		d = &m.scratch
+		if off := pc & pageOffMask; code != nil && page == pc&^pageOffMask && off <= pageOffMask-3 {
+			// Within one page (after a trap, a return or a page change):
+			// the page's decoded entry, decoded once.
+			d = code.DecodeAt(off)
+		} else {
+			m.scratch = isa.Decode(insn) // across a page end: not cached
+			d = &m.scratch
+		}
 		haveRaw = true
 	}
 	if why == ExitFetch && !haveRaw && isSimple(d.Op) {
