@@ -716,7 +716,19 @@ func processCPU(b *testing.B) time.Duration {
 
 // BenchmarkLinuxEcho: boot, `echo hello`, halt.
 func BenchmarkLinuxEcho(b *testing.B) {
-	benchRun(b, "hello\r\n", "--", "echo hello")
+	benchEngines(b, "hello\r\n", "--", "echo hello")
+}
+
+// benchEngines runs benchRun once per engine, side by side.
+func benchEngines(b *testing.B, wantOutput string, args ...string) {
+	for _, engine := range []string{"interp", "jit"} {
+		b.Run(engine, func(b *testing.B) {
+			if checkEngine(engine) != nil {
+				b.Skipf("engine %s does not run on this host", engine)
+			}
+			benchRun(b, wantOutput, append([]string{"--engine", engine}, args...)...)
+		})
+	}
 }
 
 // BenchmarkLinuxSHA256: boot and hash the 3.8 MB busybox binary with the
@@ -729,5 +741,5 @@ func BenchmarkLinuxSHA256(b *testing.B) {
 		b.Skipf("debugfs cannot read /usr/bin/busybox from the root file system (%v)", err)
 	}
 	sum := sha256.Sum256(out)
-	benchRun(b, hex.EncodeToString(sum[:]), "--", "shasum -a 256 /usr/bin/busybox")
+	benchEngines(b, hex.EncodeToString(sum[:]), "--", "shasum -a 256 /usr/bin/busybox")
 }
