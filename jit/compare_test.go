@@ -182,7 +182,7 @@ func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 			break
 		}
 	}
-	st.cycles += ref.Mcycle()
+	st.cycles += ref.Mcycle() - p.Regs.Mcycle
 	for _, j := range jits {
 		if err := verifyTree(j.m, maxCheck == 0); err != nil {
 			return nil, err

@@ -175,15 +175,23 @@ func newCanaries(t testing.TB) *canaries {
 }
 
 // mapNear maps canary pages near a host range: in the first free 64 KiB
-// slot below it and above it (within 4 MiB), as close as the host's layout
-// allows.
+// slot below it and above it (within 256 MiB; a machine's ranges are
+// usually mapped next to each other, and its own neighbours are checked
+// through its root hash anyway).
 func (c *canaries) mapNear(start unsafe.Pointer, length uintptr) {
 	const size = 64 << 10
-	for _, dir := range []int{-1, 1} {
-		for k := 0; k < 64; k++ {
-			at := uintptr(start) + length + uintptr(k)*size
-			if dir < 0 {
-				at = uintptr(start) - uintptr(k+1)*size
+	var dists []uintptr
+	for k := uintptr(0); k < 64; k++ {
+		dists = append(dists, k*size)
+	}
+	for k := uintptr(1); k <= 256; k++ {
+		dists = append(dists, k<<20)
+	}
+	for _, below := range []bool{true, false} {
+		for _, d := range dists {
+			at := uintptr(start) + length + d
+			if below {
+				at = uintptr(start) - size - d
 			}
 			// An address outside the Go heap, as a pointer for the mmap hint.
 			hint := *(*unsafe.Pointer)(unsafe.Pointer(&at))

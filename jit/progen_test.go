@@ -763,6 +763,24 @@ func (g *generator) schedule() {
 			p.Subs = append(p.Subs, s+k)
 		}
 	}
+	// Sometimes mcycle starts high (but never within a run of 2^64: that
+	// is finding J1's regression test).
+	if c.pct(10) {
+		base := pick(c, []uint64{1<<32 - 5000, 1<<63 - 3000, 1<<64 - 1<<40, c.u64() >> 2})
+		base -= base % 8192 * uint64(c.intn(2)) // on a tick or not
+		p.Regs.Mcycle = base
+		if p.Regs.Imcyclemax != ^uint64(0) {
+			p.Regs.Imcyclemax += base
+		}
+		p.Limit += base
+		for i := range p.Checks {
+			p.Checks[i] += base
+		}
+		for i := range p.Subs {
+			p.Subs[i] += base
+		}
+		g.note("mcycle starts at %#x", base)
+	}
 	p.Checks = sortedUnique(p.Checks)
 	p.Subs = sortedUnique(p.Subs)
 	if len(p.Checks) > 1 && c.pct(25) {

@@ -10,8 +10,8 @@ import (
 
 // refillProgram is an M-mode guest that calls hot loops of long blocks of
 // loads and stores in pages 1..pages of the body, then stores into each of
-// those pages (the same word back), so every round translates them all
-// again.
+// those pages (the same word back, over a translated instruction), so
+// every round translates them all again.
 func refillProgram(pages int) *program {
 	p := generateWith(3, nil, &shape{prv: emu.PrvM})
 	p.Regs.Imcyclemax = ^uint64(0)
@@ -37,8 +37,8 @@ func refillProgram(pages int) *program {
 		hi := int64(target-at+0x800) >> 12
 		put(encAUIPC(t0, uint32(hi)))
 		put(encADDI(t0, t0, int64(target-(at-4))-hi<<12))
-		put(encLoad(2, t1, t0, 0))
-		put(encStore(2, t1, t0, 0))
+		put(encLoad(2, t1, t0, 64)) // an instruction inside the first translated block
+		put(encStore(2, t1, t0, 64))
 	}
 	put(encADDI(s1, s1, 1))
 	put(encJAL(rZero, int64(round)-int64(at)))
