@@ -42,7 +42,11 @@ func newMachine(p *program, withJIT bool) (*emu.Machine, error) {
 		return nil, fmt.Errorf("write RAM: %w", err)
 	}
 	if withJIT {
-		if _, err := jit.New(m); err != nil {
+		opts := jit.DefaultOptions()
+		if p.Hot >= 0 {
+			opts.HotThreshold = p.Hot
+		}
+		if _, err := jit.NewWithOptions(m, opts); err != nil {
 			m.Close()
 			return nil, fmt.Errorf("jit: %w", err)
 		}

@@ -34,7 +34,7 @@ const (
 // escapeProgram builds an escape program.
 func escapeProgram(seed uint64, data []byte, force *shape) *program {
 	g := &generator{c: newChooser(seed, data), img: make([]byte, ramSize), force: force, plainTable: true}
-	g.p = &program{Seed: seed, RAM: g.img, Regs: emu.DefaultRegisters()}
+	g.p = &program{Seed: seed, RAM: g.img, Regs: emu.DefaultRegisters(), Hot: -1}
 	g.setup()
 	g.escapeTable()
 	g.escapeBody()

@@ -119,6 +119,7 @@ type program struct {
 	Checks     []uint64 // mcycles at which both engines are compared
 	Subs       []uint64 // extra stops of the JIT machine only
 	ForkAt     int      // fork the JIT machine at this check (1-based; 0: never)
+	Hot        int      // the JIT's hot threshold (-1: the default)
 	BodyStart  uint64
 	BodyEnd    uint64
 	Desc       []string // the choices, for reports
@@ -196,7 +197,7 @@ type shape struct {
 
 func generateWith(seed uint64, data []byte, force *shape) *program {
 	g := &generator{c: newChooser(seed, data), img: make([]byte, ramSize), force: force}
-	g.p = &program{Seed: seed, RAM: g.img, Regs: emu.DefaultRegisters()}
+	g.p = &program{Seed: seed, RAM: g.img, Regs: emu.DefaultRegisters(), Hot: -1}
 	g.setup()
 	g.body()
 	g.schedule()
@@ -785,6 +786,10 @@ func (g *generator) schedule() {
 	p.Subs = sortedUnique(p.Subs)
 	if len(p.Checks) > 1 && c.pct(25) {
 		p.ForkAt = 1 + c.intn(len(p.Checks)-1)
+	}
+	if c.pct(40) { // translate sooner: straight-line code and handlers too
+		p.Hot = pick(c, []int{0, 0, 1, 2, 5})
+		g.note("hot threshold %d", p.Hot)
 	}
 	g.note("limit %d", p.Limit)
 }

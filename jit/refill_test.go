@@ -18,6 +18,7 @@ func refillProgram(pages int) *program {
 	p.Regs.Mie = 0
 	p.Regs.X[rSP] = dataPA + 0x2000
 	p.Regs.X[9] = 0 // s1 counts rounds
+	p.Hot = -1
 	body := p.RAM[bodyPA-ramBase : bodyLimitPA-ramBase]
 	for i := range body {
 		body[i] = 0

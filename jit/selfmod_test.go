@@ -28,7 +28,7 @@ func mProgram(body []uint32, limit uint64) *program {
 	p.BodyStart, p.BodyEnd = bodyPA, bodyPA+uint64(4*len(body))
 	p.Limit, p.Checks = limit, []uint64{limit / 3, limit / 2, limit}
 	p.Subs = []uint64{limit/3 + 1, limit/3 + 2, limit/2 + 7}
-	p.ForkAt = 0
+	p.ForkAt, p.Hot = 0, -1
 	return p
 }
 
