@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"sort"
@@ -33,7 +34,12 @@ func (p *program) config() emu.Config {
 // newMachine builds a program's machine, with the JIT or the interpreter
 // alone. The caller closes it.
 func newMachine(p *program, withJIT bool) (*emu.Machine, error) {
-	m, err := emu.New(p.config(), emu.RuntimeOptions{SoftYield: p.SoftYield, BreakOnConsoleOutput: p.BreakOnOut})
+	return newMachineOut(p, withJIT, nil)
+}
+
+// newMachineOut is newMachine with the console output going to out.
+func newMachineOut(p *program, withJIT bool, out io.Writer) (*emu.Machine, error) {
+	m, err := emu.New(p.config(), emu.RuntimeOptions{SoftYield: p.SoftYield, BreakOnConsoleOutput: p.BreakOnOut, ConsoleOutput: out})
 	if err != nil {
 		return nil, fmt.Errorf("new machine: %w", err)
 	}
@@ -68,6 +74,7 @@ type runStats struct {
 	programs, cycles, runCalls, compares uint64
 	canaries                             uint64 // escape tests: canary blocks placed near RAM
 	forks                                uint64 // JIT machines forked mid-run
+	output                               uint64 // console bytes written (and compared)
 }
 
 // mismatch describes where two engines diverged.
@@ -113,12 +120,13 @@ func (j *jitRun) advance(check uint64, st *runStats) (emu.BreakReason, error) {
 // own, is compared from then on too. It stops at the first difference, or
 // at maxCheck (0: no limit).
 func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
-	ref, err := newMachine(p, false)
+	var refOut, fastOut bytes.Buffer // console output: the same on both
+	ref, err := newMachineOut(p, false, &refOut)
 	if err != nil {
 		return nil, err
 	}
 	defer ref.Close()
-	fast, err := newMachine(p, true)
+	fast, err := newMachineOut(p, true, &fastOut)
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +170,10 @@ func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 					return &mismatch{at: check, prev: prev, detail: j.name + ": " + d}, nil
 				}
 			}
+			// (A fork writes to its parent's console: compare until then.)
+			if len(jits) == 1 && !bytes.Equal(refOut.Bytes(), fastOut.Bytes()) {
+				return &mismatch{at: check, prev: prev, detail: fmt.Sprintf("console output %q/%q", refOut.Bytes(), fastOut.Bytes())}, nil
+			}
 			prev = ref.Mcycle()
 			if fixedPoint(r1) {
 				break
@@ -187,6 +199,7 @@ func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 		}
 	}
 	st.cycles += ref.Mcycle() - p.Regs.Mcycle
+	st.output += uint64(refOut.Len())
 	for _, j := range jits {
 		if err := verifyTree(j.m, maxCheck == 0); err != nil {
 			return nil, err

@@ -56,7 +56,8 @@ func TestJITvsInterpRandom(t *testing.T) {
 	for seed := first; seed < first+n; seed++ {
 		checkProgram(t, generate(seed, nil), nil, &st)
 	}
-	t.Logf("%d programs, %d mcycles, %d run calls, %d comparisons, %d forks", st.programs, st.cycles, st.runCalls, st.compares, st.forks)
+	t.Logf("%d programs, %d mcycles, %d run calls, %d comparisons, %d forks, %d console bytes",
+		st.programs, st.cycles, st.runCalls, st.compares, st.forks, st.output)
 }
 
 // longRun reports whether RIVET_FUZZ_LONG asks for the long runs.
