@@ -150,7 +150,11 @@ func (g *generator) escapeItem() {
 		g.emit(encR(0, v, r, pick(c, []uint32{0, 0, 4}), r, opOp)) // add or xor
 		g.emit(encLoad(uint32(c.intn(7)), g.rd(), r, imm))
 	case 10:
-		g.emit(encJALR(rRA, r, imm)) // fetch there; a fault resumes at ra
+		if c.pct(50) {
+			g.emit(encJALR(rRA, r, imm)) // fetch there; a fault resumes at ra
+		} else { // x0 as the base: addresses within 2 KiB of 0 and of 2^64
+			g.emit(encLoad(uint32(c.intn(7)), g.rd(), rZero, imm), encStore(uint32(c.intn(4)), g.anyReg(), rZero, -imm))
+		}
 	default:
 		g.emit(encADDI(r, r, imm))
 		g.emit(encStore(3, g.anyReg(), r, 0))
