@@ -167,8 +167,11 @@ build_kernel() {
 	src=$(prepare_kernel_source)
 	obj=$CACHE/build/linux-$LINUX_SOURCE_VERSION
 	mkdir -p "$obj"
-	local kmake=(make -C "$src" O="$obj" ARCH=riscv CROSS_COMPILE="$CROSS" LOCALVERSION=)
-	"${kmake[@]}" -s KCONFIG_ALLCONFIG="$GUEST_DIR/kernel/rivet.config" allnoconfig
+	# This function's standard output is the Image's path alone: make's
+	# directory messages (on when a parent make passes -w, as make -C does)
+	# and anything else it prints go to standard error.
+	local kmake=(make --no-print-directory -C "$src" O="$obj" ARCH=riscv CROSS_COMPILE="$CROSS" LOCALVERSION=)
+	"${kmake[@]}" -s KCONFIG_ALLCONFIG="$GUEST_DIR/kernel/rivet.config" allnoconfig >&2
 	check_kernel_config "$GUEST_DIR/kernel/rivet.config" "$obj/.config"
 	log "building the kernel (make -j$JOBS; about 3 to 15 minutes)"
 	local start=$SECONDS
