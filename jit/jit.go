@@ -40,6 +40,11 @@ type Stats struct {
 type pageBlocks struct {
 	entry [pageSlots]uintptr
 	seen  [pageSlots]uint8
+	// length[i] is the number of instructions of the block at offset 2i
+	// (0: not known yet). A cold block is interpreted exactly that far, so
+	// the engine is next asked at the block's end, a block start itself,
+	// and hotness accumulates on real block starts.
+	length [pageSlots]uint8
 }
 
 // hotThreshold is how many times a block start is reached, interpreted,
@@ -62,8 +67,17 @@ type Options struct {
 // DefaultOptions are the options New uses.
 func DefaultOptions() Options { return Options{HotThreshold: hotThreshold} }
 
-// declineCycles is how far the interpreter runs when a block is cold.
+// declineCycles is how far the interpreter runs after an exit that asks for
+// interpretation without naming a block (ExitInterpret).
 const declineCycles = 32
+
+// declineLimit is mcycle + n without wrapping past 2^64-1.
+func declineLimit(mcycle, n uint64) uint64 {
+	if mcycle > ^uint64(0)-n {
+		return ^uint64(0)
+	}
+	return mcycle + n
+}
 
 // chainRef locates a patchable jump in code memory.
 type chainRef struct {
@@ -189,7 +203,7 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 		case blockNone:
 			return emu.ExitGeneral // the first instruction is not translated
 		case blockCold, blockShort:
-			st.Limit = st.Mcycle + declineCycles
+			st.Limit = declineLimit(st.Mcycle, e.blockLength(st.Code, off))
 			return emu.ExitDeclined
 		}
 		e.ctx.PC, e.ctx.Mcycle, e.ctx.End = st.PC, st.Mcycle, st.End
@@ -211,7 +225,7 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 		case ir.ExitChain:
 			e.link(int(code >> 8))
 		case ir.ExitInterpret:
-			st.Limit = st.Mcycle + declineCycles
+			st.Limit = declineLimit(st.Mcycle, declineCycles)
 			return emu.ExitDeclined
 		default:
 			panic(fmt.Sprintf("jit: generated code returned %#x", code))
@@ -317,6 +331,21 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	e.stats.BytesEmitted += uint64(len(code.Bytes))
 	e.stats.TranslateTime += time.Since(start)
 	return entry, blockReady
+}
+
+// blockLength returns how many instructions the block at offset off has
+// (at least 1), computing it once per block start.
+func (e *Engine) blockLength(cp *emu.CodePage, off uint64) uint64 {
+	pb, _ := cp.Engine.(*pageBlocks)
+	if pb == nil || off > 0xFFC {
+		return 1
+	}
+	if n := pb.length[off>>1]; n != 0 {
+		return uint64(n)
+	}
+	n := max(len(e.decodeBlock(cp, off).Insns), 1) // at most maxBlockInsns (64)
+	pb.length[off>>1] = uint8(n)
+	return uint64(n)
 }
 
 // decodeBlock collects the instructions of the block starting at off.

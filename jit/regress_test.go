@@ -19,7 +19,6 @@ func TestJITMcycleNearWrap(t *testing.T) {
 	if !jit.Supported {
 		t.Skip("the JIT has no backend for this host")
 	}
-	t.Skip("finding J1 in /work/notes/jit-fuzz-findings.md: not fixed yet")
 	const a0, t0, t1 = 10, 5, 6
 	body := []uint32{encADDI(rT5, rZero, 200)}
 	for k := 0; k < 30; k++ { // L: a 32-instruction pass (30 ADDIs, the count, the branch)

@@ -135,11 +135,14 @@ func (g *gen) loopBranch(c Cond, n int, delta, size, off0 uint64) {
 }
 
 // budgetCheck exits through a copy of st (its kind and write-back set)
-// unless n more instructions fit before the run's end.
+// unless n more instructions fit before the run's end. It compares end -
+// mcycle with n (mcycle <= end always holds here), not mcycle + n with end,
+// which wraps within n of 2^64.
 func (g *gen) budgetCheck(n int, st stub) {
 	a := &g.a
-	a.Lea(RAX, M(regCycle, int32(n)))
-	a.AluRM(true, CMP, RAX, M(regCtx, ctxEnd))
-	st.site = a.Jcc(CondA)
+	a.MovLoad64(RAX, M(regCtx, ctxEnd))
+	a.AluRR(true, SUB, RAX, regCycle)
+	a.AluRI(true, CMP, RAX, int32(n))
+	st.site = a.Jcc(CondB)
 	g.stubs = append(g.stubs, st)
 }
