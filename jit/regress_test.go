@@ -39,3 +39,36 @@ func TestJITMcycleNearWrap(t *testing.T) {
 		t.Fatal(mm.detail)
 	}
 }
+
+// TestJITMcycleNearWrapCold (J1's other path): straight-line code that
+// starts d cycles before mcycle 2^64-1, cold or translated at once, then
+// halts; the run must stop at 2^64-1 with "mcycle overflow" unless the halt
+// comes first. (Before the fix, a decline limit of mcycle+32 wrapped and the
+// block then ran past 2^64.)
+func TestJITMcycleNearWrapCold(t *testing.T) {
+	if !jit.Supported {
+		t.Skip("the JIT has no backend for this host")
+	}
+	const a0, t0, t1 = 10, 5, 6
+	var body []uint32
+	for k := 0; k < 30; k++ {
+		body = append(body, encADDI(a0, a0, 1))
+	}
+	body = append(body, encLUI(t0, 0x40008), encADDI(t1, rZero, 1), encStore(3, t1, t0, 0), encJAL(rZero, 0))
+	for _, hot := range []int{-1, 0, 1} {
+		for _, d := range []uint64{0, 1, 5, 20, 31, 32, 33, 40} {
+			p := mProgram(body, 0)
+			p.Hot = hot
+			p.Regs.Mcycle = ^uint64(0) - d
+			p.Limit, p.Checks, p.Subs = ^uint64(0), []uint64{^uint64(0)}, nil
+			var st runStats
+			mm, err := compareRun(p, 0, &st)
+			if err != nil {
+				t.Fatalf("hot %d, %d cycles before 2^64-1: %v", hot, d, err)
+			}
+			if mm != nil {
+				t.Fatalf("hot %d, %d cycles before 2^64-1: %s", hot, d, mm.detail)
+			}
+		}
+	}
+}
