@@ -764,21 +764,22 @@ func (g *generator) schedule() {
 			p.Subs = append(p.Subs, s+k)
 		}
 	}
-	// Sometimes mcycle starts high (but never within a run of 2^64: that
-	// is finding J1's regression test).
-	if c.pct(10) {
-		base := pick(c, []uint64{1<<32 - 5000, 1<<63 - 3000, 1<<64 - 1<<40, c.u64() >> 2})
+	// Sometimes mcycle starts high, or so close to 2^64-1 that the run ends
+	// there ("mcycle overflow"; finding J1).
+	if c.pct(12) {
+		base := pick(c, []uint64{1<<32 - 5000, 1<<63 - 3000, 1<<64 - 1<<40, c.u64() >> 2, ^uint64(0) - uint64(c.intn(int(p.Limit)))})
 		base -= base % 8192 * uint64(c.intn(2)) // on a tick or not
+		add := func(v uint64) uint64 { return v + min(base, ^uint64(0)-v) }
 		p.Regs.Mcycle = base
 		if p.Regs.Imcyclemax != ^uint64(0) {
-			p.Regs.Imcyclemax += base
+			p.Regs.Imcyclemax = add(p.Regs.Imcyclemax)
 		}
-		p.Limit += base
+		p.Limit = add(p.Limit)
 		for i := range p.Checks {
-			p.Checks[i] += base
+			p.Checks[i] = add(p.Checks[i])
 		}
 		for i := range p.Subs {
-			p.Subs[i] += base
+			p.Subs[i] = add(p.Subs[i])
 		}
 		g.note("mcycle starts at %#x", base)
 	}
