@@ -25,7 +25,7 @@ func TestHarnessSkipsTraps(t *testing.T) {
 	for _, sh := range shapes {
 		t.Run(fmt.Sprintf("prv%d-satp%d-mprv%v-deleg%v", sh.prv, sh.satpMode, sh.mprv, sh.delegate), func(t *testing.T) {
 			p := generateWith(7, nil, &sh)
-			p.Regs.Imcyclemax = ^uint64(0)
+			p.Regs.Imcyclemax, p.Regs.Mcycle = ^uint64(0), 0
 			const count = 16 // a6
 			var code []byte
 			w32 := func(ws ...uint32) {

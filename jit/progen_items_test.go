@@ -291,6 +291,7 @@ func init() {
 		{1, (*generator).softYield, false, 90, "sys"},
 		{3, (*generator).straddle, false, 0, "alu"},
 		{2, (*generator).misaligned, false, 100, "mem"},
+		{1, (*generator).aliasJump, true, 60, "ctl"},
 		{1, (*generator).longBlock, false, 0, "alu"},
 	}
 }
@@ -616,6 +617,20 @@ func (g *generator) wildJump() {
 		g.emit(g.la(v, target)...)
 		g.emit(encJALR(rRA, v, 0))
 	}
+}
+
+// aliasJump jumps into a body page through another virtual address that
+// maps it (paging only), linking ra: the code there runs until it faults or
+// returns.
+func (g *generator) aliasJump() {
+	if len(g.aliases) == 0 {
+		g.wildJump()
+		return
+	}
+	c := g.c
+	v := c.reg(valRegs)
+	g.emit(loadImm(v, pick(c, g.aliases)+uint64(2*c.intn(2048)))...)
+	g.emit(encJALR(rRA, v, 0))
 }
 
 var amoOps = []uint32{0, 1, 4, 8, 0xC, 0x10, 0x14, 0x18, 0x1C, 2, 3, 5, 0x1F}

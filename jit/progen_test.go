@@ -154,6 +154,7 @@ type generator struct {
 	exotic     []uint64 // pointers elsewhere
 	user       bool     // the body starts in U mode: privileged items are rarer
 	style      string   // an item class the program favours ("": none)
+	aliases    []uint64 // virtual pages that alias body pages (executable)
 	// The pointer registers holding each kind at the start.
 	goodRegs, exoticRegs []uint32
 	edits                []pteEdit
@@ -533,6 +534,16 @@ func (g *generator) pageTables() uint64 {
 	for _, va := range []uint64{top, top - 4096, half} {
 		slot := g.mapPage(root, va, dataPA+uint64(c.intn(dataPages))*4096, fl)
 		g.edits = append(g.edits, pteEdit{addr: slot, va: va, values: g.pteValues(dataPA, user)})
+	}
+	// Code aliases: body pages also executable at the top of the address
+	// space (running off its end wraps to 0) and in the window, so the same
+	// translated page runs at two addresses.
+	for _, va := range []uint64{top, windowVA} {
+		if c.pct(60) {
+			pa := bodyPA + uint64(c.intn(8))*4096
+			g.mapPage(root, va, pa, pteV|pteR|pteX|ad|codeUser)
+			g.aliases = append(g.aliases, va)
+		}
 	}
 	return root
 }

@@ -14,7 +14,7 @@ import (
 // every round translates them all again.
 func refillProgram(pages int) *program {
 	p := generateWith(3, nil, &shape{prv: emu.PrvM})
-	p.Regs.Imcyclemax = ^uint64(0)
+	p.Regs.Imcyclemax, p.Regs.Mcycle = ^uint64(0), 0
 	p.Regs.Mie = 0
 	p.Regs.X[rSP] = dataPA + 0x2000
 	p.Regs.X[9] = 0 // s1 counts rounds

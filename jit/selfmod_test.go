@@ -17,7 +17,7 @@ import (
 // running (no interrupts), for hand-written tests.
 func mProgram(body []uint32, limit uint64) *program {
 	p := generateWith(11, nil, &shape{prv: emu.PrvM})
-	p.Regs.Imcyclemax, p.Regs.Mie = ^uint64(0), 0
+	p.Regs.Imcyclemax, p.Regs.Mcycle, p.Regs.Mie = ^uint64(0), 0, 0
 	p.Regs.X[10], p.Regs.X[11] = 0, 0
 	for i := range p.RAM[bodyPA-ramBase : bodyLimitPA-ramBase] {
 		p.RAM[bodyPA-ramBase+uint64(i)] = 0
