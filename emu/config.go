@@ -239,8 +239,8 @@ func (c *Config) Validate() error {
 	if len(c.VirtIO) != 0 {
 		return cfgErr("virtio", nil, "VirtIO devices are not supported (they make a machine unreproducible)")
 	}
-	if c.Processor.Registers.Iunrep != 0 {
-		return cfgErr("processor.registers.iunrep", c.Processor.Registers.Iunrep, "unreproducible machines are not supported")
+	if u := c.Processor.Registers.Iunrep; u > 1 {
+		return cfgErr("processor.registers.iunrep", u, "want 0 (reproducible) or 1 (unreproducible)")
 	}
 	if len(c.FlashDrive) > MaxFlashDrives {
 		return cfgErr("flash_drive", len(c.FlashDrive), "at most %d flash drives", MaxFlashDrives)

@@ -1,5 +1,7 @@
 package emu
 
+import "time"
+
 // The devices: CLINT, HTIF and PLIC. Their state lives in shadow registers
 // (hashed); the device ranges themselves are not hashed.
 
@@ -195,4 +197,33 @@ func (m *Machine) plicWrite(offset, size, val uint64) execStatus {
 	}
 	m.setMip(mipMEIP | mipSEIP)
 	return statusServeInterrupts
+}
+
+// rtcCyclesPerMicrosecond converts host time to mcycles (the 128 MHz clock
+// the device tree announces).
+const rtcCyclesPerMicrosecond = RTCClockFreq / 1_000_000
+
+// idleInWFI waits, in an unreproducible machine with a console that can
+// wait, until a character is typed or the guest's next timer event is due
+// (mtimecmp, but never past the current RTC tick or the run's end), and
+// records the cycles that host time covered in m.idle.
+func (m *Machine) idleInWFI(mcycle uint64) {
+	w, ok := m.opts.ConsoleInput.(ConsoleWaiter)
+	if !ok {
+		return
+	}
+	// The WFI itself takes the cycle at mcycle; the wait may use the rest
+	// up to the step's end.
+	limit := m.stepEnd
+	if cmp := m.s.ClintMtimecmp; cmp < ^uint64(0)/RTCFreqDiv {
+		limit = min(limit, cmp*RTCFreqDiv)
+	}
+	if limit <= mcycle+1 {
+		return
+	}
+	room := limit - mcycle - 1
+	start := time.Now()
+	w.WaitInput(time.Duration(room/rtcCyclesPerMicrosecond) * time.Microsecond)
+	waited := uint64(time.Since(start).Microseconds()) * rtcCyclesPerMicrosecond
+	m.idle = min(waited, room)
 }

@@ -27,7 +27,11 @@
 // # Determinism
 //
 // No host time, randomness or map order reaches the state. WFI is a no-op
-// and time is mcycle/8192.
+// and time is mcycle/8192. The one exception is an unreproducible machine
+// (iunrep = 1, made by `rivet run -i` as by the reference's CLI) with a
+// console that can wait (ConsoleWaiter): its WFI idles on the host and
+// advances mcycle by the time waited. Its hashes mean nothing, as on the
+// reference.
 //
 // emu imports merkle and nothing else of rivet; it never imports jit.
 package emu

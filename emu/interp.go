@@ -327,7 +327,10 @@ func (m *Machine) step(st *EngineState, why EngineExit) execStatus {
 		}
 		switch d.Op {
 		case isa.SYSTEM:
+			m.stepEnd = st.End
 			status, pc = m.execSystem(insn, pc, mcycle)
+			mcycle += m.idle // WFI that waited (unreproducible machines)
+			m.idle = 0
 		case isa.AMO:
 			status, pc = m.execAMO(insn, pc, mcycle)
 		case isa.FP:
@@ -548,6 +551,9 @@ func (m *Machine) execSystem(insn uint32, pc, mcycle uint64) (execStatus, uint64
 			ms := m.readMstatus()
 			if prv == PrvU || prv < PrvM && ms&mstatusTW != 0 {
 				return illegal()
+			}
+			if s.Iunrep != 0 {
+				m.idleInWFI(mcycle)
 			}
 			return statusSuccess, pc + 4
 		}

@@ -2,6 +2,7 @@ package emu
 
 import (
 	"github.com/rivetvm/rivet/emu/isa"
+	"time"
 
 	"errors"
 	"fmt"
@@ -56,6 +57,20 @@ type ConsoleInput interface {
 	Getchar() int
 }
 
+// ConsoleWaiter is a ConsoleInput that can also wait for a character. An
+// unreproducible machine (iunrep = 1, what `rivet run -i` makes, as the
+// reference's CLI does) with such an input idles in WFI: it waits on the
+// host until a character comes or the guest's next timer event (at most the
+// next RTC tick or the run's end) is due, and advances mcycle by the host
+// time waited (128 cycles per microsecond), so an idle interactive guest
+// does not spin a host core. Reproducible machines never wait.
+type ConsoleWaiter interface {
+	ConsoleInput
+	// WaitInput waits until a character is ready or d has passed, and
+	// reports whether one is ready.
+	WaitInput(d time.Duration) bool
+}
+
 // Machine is a Cartesi-compatible RISC-V machine. It is not safe for
 // concurrent use.
 type Machine struct {
@@ -81,7 +96,10 @@ type Machine struct {
 	code        map[unsafe.Pointer]*CodePage // decoded code pages, by host page
 	codeDropped bool                         // a decoded page was dropped: the run loop must refetch
 	scratch     isa.Insn                     // decoded instruction fetched across a page end
-	engine      Engine                       // runs simple instructions; nil: the interpreter's fast loop
+	// idle is set by WFI in unreproducible machines: the cycles it waited
+	// beyond its own; stepEnd is the mcycle it may wait until.
+	idle, stepEnd uint64
+	engine        Engine // runs simple instructions; nil: the interpreter's fast loop
 
 	closed bool
 }

@@ -223,7 +223,10 @@ func (f *machineFlags) buildConfig() (emu.Config, error) {
 		cfg.DTB.Entrypoint += strings.Join(f.entrypoint, " ")
 	}
 	if f.interactive {
+		// As the reference's CLI: console input makes the machine
+		// unreproducible, which lets it idle in WFI (emu.ConsoleWaiter).
 		cfg.Processor.Registers.HtifIconsole |= 1 << emu.HTIFConsoleCmdGetchar
+		cfg.Processor.Registers.Iunrep = 1
 	}
 	return cfg, nil
 }

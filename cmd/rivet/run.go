@@ -22,7 +22,7 @@ exit code (255 if larger), 0 when --max-mcycle is reached first.
 
 Without --elf, --ram-image, --config or --load, rivet boots Linux from the
 images 'make images' built (linux.bin, rootfs.ext2 as the root drive) and runs
-the command after -- as the entrypoint.`
+the command after -- as the entrypoint (with -i and no command: sh).`
 
 // runChunk is how many cycles Run executes between console flushes.
 const runChunk = 1 << 24
@@ -62,6 +62,8 @@ func cmdRun(args []string) error {
 			return usagef("run: unexpected argument %q (a command after -- needs the Linux machine)", fs.Arg(0))
 		}
 		f.entrypoint = fs.Args()
+	} else if f.interactive && f.linuxMode() && len(f.appendEntrypoint) == 0 {
+		f.entrypoint = []string{"sh"} // -i alone: an interactive shell
 	}
 	for _, e := range f.env {
 		if name, _, ok := strings.Cut(e, "="); !ok || name == "" || strings.ContainsAny(name, " \t\n;$") {

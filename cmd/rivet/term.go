@@ -1,10 +1,12 @@
 package main
 
 import (
+	"github.com/rivetvm/rivet/emu"
 	"os"
 	"os/signal"
 	"sync"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -12,12 +14,18 @@ import (
 // termInput feeds the guest's console getchar from the terminal. A reader
 // goroutine moves bytes into a channel so Getchar never blocks the machine.
 type termInput struct {
-	ch chan byte
+	ch      chan byte
+	pending int // a byte WaitInput took from ch, or -1
+	closed  bool
 }
 
 // Getchar returns the next byte typed, or -1 when none is waiting (the guest
 // polls; HTIF console getchar never blocks).
 func (t *termInput) Getchar() int {
+	if c := t.pending; c >= 0 {
+		t.pending = -1
+		return c
+	}
 	select {
 	case c, ok := <-t.ch:
 		if !ok {
@@ -26,6 +34,34 @@ func (t *termInput) Getchar() int {
 		return int(c)
 	default:
 		return -1
+	}
+}
+
+var _ emu.ConsoleWaiter = (*termInput)(nil)
+
+// WaitInput waits until a byte is typed or d has passed (the guest idles in
+// WFI meanwhile; see emu.ConsoleWaiter).
+func (t *termInput) WaitInput(d time.Duration) bool {
+	if t.pending >= 0 {
+		return true
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	if t.closed { // no input will come: just let the time pass
+		<-timer.C
+		return false
+	}
+	select {
+	case c, ok := <-t.ch:
+		if !ok {
+			t.closed = true
+			<-timer.C
+			return false
+		}
+		t.pending = int(c)
+		return true
+	case <-timer.C:
+		return false
 	}
 }
 
@@ -39,7 +75,7 @@ var terminatingSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SI
 // restore is called, a terminating signal restores the terminal first and
 // then ends rivet by that same signal, so the shell sees the usual status.
 func openTerminalInput() (*termInput, func(), error) {
-	t := &termInput{ch: make(chan byte, 4096)}
+	t := &termInput{ch: make(chan byte, 4096), pending: -1}
 	restore := func() {}
 	fd := int(os.Stdin.Fd())
 	if old, err := unix.IoctlGetTermios(fd, unix.TCGETS); err == nil {
