@@ -48,16 +48,21 @@ func newMachineOut(p *program, withJIT bool, out io.Writer) (*emu.Machine, error
 		return nil, fmt.Errorf("write RAM: %w", err)
 	}
 	if withJIT {
-		opts := jit.DefaultOptions()
-		if p.Hot >= 0 {
-			opts.HotThreshold = p.Hot
-		}
-		if _, err := jit.NewWithOptions(m, opts); err != nil {
+		if _, err := jit.NewWithOptions(m, jitOptions(p)); err != nil {
 			m.Close()
 			return nil, fmt.Errorf("jit: %w", err)
 		}
 	}
 	return m, nil
+}
+
+// jitOptions are the JIT options a program asks for.
+func jitOptions(p *program) jit.Options {
+	opts := jit.DefaultOptions()
+	if p.Hot >= 0 {
+		opts.HotThreshold = p.Hot
+	}
+	return opts
 }
 
 // fixedPoint reports whether Run would return at once with this reason.
@@ -84,41 +89,15 @@ type mismatch struct {
 	detail string
 }
 
-// jitRun is a JIT machine under comparison with the stops it still makes.
-type jitRun struct {
-	m    *emu.Machine
-	subs []uint64
-	name string
-}
-
-// advance runs a JIT machine towards check, stopping at its extra stops on
-// the way, until it reaches check or something stops it.
-func (j *jitRun) advance(check uint64, st *runStats) (emu.BreakReason, error) {
-	for {
-		target := check
-		for len(j.subs) > 0 && j.subs[0] <= j.m.Mcycle() {
-			j.subs = j.subs[1:]
-		}
-		if len(j.subs) > 0 && j.subs[0] < check {
-			target = j.subs[0]
-		}
-		r, err := j.m.Run(target)
-		if err != nil {
-			return r, fmt.Errorf("%s run: %w", j.name, err)
-		}
-		st.runCalls++
-		if r != emu.BreakReachedTargetMcycle || j.m.Mcycle() >= check || j.m.Mcycle() < target {
-			return r, nil
-		}
-	}
-}
-
-// compareRun runs a program on both engines to every check point, the JIT
-// stopping at the extra points too (which must not change its course), and
-// compares them after every interpreter run call. At the check p.ForkAt
-// (1-based; 0: none) the JIT machine forks, and the fork, with a JIT of its
-// own, is compared from then on too. It stops at the first difference, or
-// at maxCheck (0: no limit).
+// compareRun runs a program on both engines, stopping both at every check
+// point and every extra stop (p.Subs: single cycles, tick edges, ...), and
+// compares them after every run call: break reason, mcycle and pc at every
+// stop, the whole state at check points. Both engines make the same run
+// calls because the calls are part of the machine's semantics: each one
+// starts by serving the highest pending interrupt, as the reference's
+// interpret does. At the check p.ForkAt (1-based; 0: none) the JIT machine
+// forks, and the fork, with a JIT of its own, is compared from then on too.
+// It stops at the first difference, or at maxCheck (0: no limit).
 func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 	var refOut, fastOut bytes.Buffer // console output: the same on both
 	ref, err := newMachineOut(p, false, &refOut)
@@ -139,62 +118,79 @@ func compareRun(p *program, maxCheck uint64, st *runStats) (*mismatch, error) {
 	if d := machineDiff(ref, fast, true); d != "" {
 		return &mismatch{detail: "before running: " + d}, nil
 	}
-	jits := []*jitRun{{m: fast, subs: p.Subs, name: "JIT"}}
-	prev := uint64(0)
-	calls := 0
-	for ci, check := range p.Checks {
-		if maxCheck != 0 && check > maxCheck {
-			check = maxCheck
+	type jitRun struct {
+		m    *emu.Machine
+		name string
+	}
+	jits := []jitRun{{fast, "JIT"}}
+	checkIndex := map[uint64]int{}
+	for i, c := range p.Checks {
+		checkIndex[c] = i + 1
+	}
+	stops := sortedUnique(append(append([]uint64(nil), p.Subs...), p.Checks...))
+	prev, prevCheck, calls := uint64(0), uint64(0), 0
+	done := false
+	for _, target := range stops {
+		if maxCheck != 0 && target >= maxCheck {
+			target, done = maxCheck, true
 		}
-		for ref.Mcycle() < check {
-			if calls++; calls > 10000 {
-				return nil, fmt.Errorf("more than 10000 run calls to reach mcycle %d", check)
+		check := checkIndex[target] != 0 || done || target == stops[len(stops)-1]
+		for ref.Mcycle() < target {
+			if calls++; calls > 100000 {
+				return nil, fmt.Errorf("more than 100000 run calls to reach mcycle %d", target)
 			}
-			r1, err := ref.Run(check)
+			r1, err := ref.Run(target)
 			if err != nil {
 				return nil, fmt.Errorf("interpreter run: %w", err)
 			}
 			st.runCalls++
-			last := fixedPoint(r1) || ref.Mcycle() >= p.Checks[len(p.Checks)-1]
+			fixed := fixedPoint(r1)
 			for _, j := range jits {
-				r2, err := j.advance(check, st)
+				r2, err := j.m.Run(target)
 				if err != nil {
-					return nil, err
+					return nil, fmt.Errorf("%s run: %w", j.name, err)
 				}
+				st.runCalls++
 				st.compares++
-				if r1 != r2 {
-					return &mismatch{at: check, prev: prev, detail: fmt.Sprintf("run to %d: interpreter stopped with %q at mcycle %d, %s with %q at mcycle %d",
-						check, r1, ref.Mcycle(), j.name, r2, j.m.Mcycle())}, nil
+				if r1 != r2 || ref.Mcycle() != j.m.Mcycle() || ref.PC() != j.m.PC() {
+					return &mismatch{at: target, prev: prev, detail: fmt.Sprintf("run to %d: interpreter stopped with %q at mcycle %d pc %#x, %s with %q at mcycle %d pc %#x; %s",
+						target, r1, ref.Mcycle(), ref.PC(), j.name, r2, j.m.Mcycle(), j.m.PC(), machineDiff(ref, j.m, false))}, nil
 				}
-				if d := machineDiff(ref, j.m, last); d != "" {
-					return &mismatch{at: check, prev: prev, detail: j.name + ": " + d}, nil
+				if check || fixed || r1 != emu.BreakReachedTargetMcycle {
+					if d := machineDiff(ref, j.m, fixed || done || target == stops[len(stops)-1]); d != "" {
+						return &mismatch{at: target, prev: prevCheck, detail: j.name + ": " + d}, nil
+					}
 				}
 			}
 			// (A fork writes to its parent's console: compare until then.)
 			if len(jits) == 1 && !bytes.Equal(refOut.Bytes(), fastOut.Bytes()) {
-				return &mismatch{at: check, prev: prev, detail: fmt.Sprintf("console output %q/%q", refOut.Bytes(), fastOut.Bytes())}, nil
+				return &mismatch{at: target, prev: prevCheck, detail: fmt.Sprintf("console output %q/%q", refOut.Bytes(), fastOut.Bytes())}, nil
 			}
 			prev = ref.Mcycle()
-			if fixedPoint(r1) {
+			if check {
+				prevCheck = prev
+			}
+			if fixed {
+				done = true
 				break
 			}
 		}
-		if ci+1 == p.ForkAt {
+		if checkIndex[target] == p.ForkAt && p.ForkAt != 0 && !done {
 			child, err := fast.Fork()
 			if err != nil {
 				return nil, fmt.Errorf("fork: %w", err)
 			}
 			defer child.Close()
-			if _, err := jit.New(child); err != nil {
+			if _, err := jit.NewWithOptions(child, jitOptions(p)); err != nil {
 				return nil, fmt.Errorf("jit on the fork: %w", err)
 			}
 			if d := machineDiff(ref, child, true); d != "" {
-				return &mismatch{at: ref.Mcycle(), prev: prev, detail: "fork: " + d}, nil
+				return &mismatch{at: ref.Mcycle(), prev: prevCheck, detail: "fork: " + d}, nil
 			}
-			jits = append(jits, &jitRun{m: child, subs: jits[0].subs, name: "forked JIT"})
+			jits = append(jits, jitRun{child, "forked JIT"})
 			st.forks++
 		}
-		if maxCheck != 0 && check >= maxCheck {
+		if done {
 			break
 		}
 	}
@@ -297,8 +293,8 @@ func machineDiff(a, b *emu.Machine, full bool) string {
 }
 
 // firstDivergence bisects the mcycle after which the engines first differ:
-// both machines run from the start, the JIT with the program's stops below
-// the probe, to the probe. It returns the first differing mcycle (the
+// both machines run from the start, with the program's stops below the
+// probe, to the probe. It returns the first differing mcycle (the
 // state one cycle earlier was equal) and that difference.
 func firstDivergence(p *program, lo, hi uint64) (uint64, string) {
 	probe := func(t uint64) string {
@@ -373,8 +369,8 @@ func report(p *program, data []byte, mm *mismatch) string {
 }
 
 // minimizeBody replaces as much of the body as it can with NOPs, and drops
-// as many of the JIT's extra stops as it can, while the engines still
-// differ by mcycle limit; it lists what is left.
+// as many of the extra stops as it can, while the engines still differ by
+// mcycle limit; it lists what is left.
 func minimizeBody(p *program, limit uint64) string {
 	var st runStats
 	fails := func(q *program) bool {
@@ -421,7 +417,7 @@ func minimizeBody(p *program, limit uint64) string {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "minimized in %d runs: the JIT also stops at %v; body words left (the rest are NOPs):\n", trials, cur.Subs)
+	fmt.Fprintf(&b, "minimized in %d runs: both engines also stop at %v; body words left (the rest are NOPs):\n", trials, cur.Subs)
 	for i := uint64(0); i < n; i++ {
 		if w := binary.LittleEndian.Uint32(word(&cur, i)); w != wordNOP {
 			fmt.Fprintf(&b, "  %#x: %08x\n", first+4*i, w)

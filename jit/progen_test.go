@@ -117,7 +117,7 @@ type program struct {
 	BreakOnOut bool
 	Limit      uint64   // mcycle to run to
 	Checks     []uint64 // mcycles at which both engines are compared
-	Subs       []uint64 // extra stops of the JIT machine only
+	Subs       []uint64 // extra stops of both machines (compared less fully)
 	ForkAt     int      // fork the JIT machine at this check (1-based; 0: never)
 	Hot        int      // the JIT's hot threshold (-1: the default)
 	BodyStart  uint64
@@ -744,8 +744,7 @@ func (g *generator) restoreCode(super bool) []uint32 {
 
 func (g *generator) restorePrivilege(super bool) { g.emit(g.restoreCode(super)...) }
 
-// schedule picks the run length, the comparison points and the JIT's extra
-// stops.
+// schedule picks the run length, the comparison points and the extra stops.
 func (g *generator) schedule() {
 	c, p := g.c, g.p
 	p.Limit = 8000 + uint64(c.intn(60000))
@@ -769,7 +768,7 @@ func (g *generator) schedule() {
 			p.Subs = append(p.Subs, (s/8192+1)*8192-uint64(c.intn(3)))
 		}
 	}
-	if c.pct(20) { // single-step a window: the JIT stops at every instruction
+	if c.pct(20) { // single-step a window: the engines stop at every instruction
 		s := uint64(c.intn(int(p.Limit)))
 		for k := uint64(1); k <= uint64(100+c.intn(300)); k++ {
 			p.Subs = append(p.Subs, s+k)
