@@ -292,6 +292,7 @@ func init() {
 		{3, (*generator).straddle, false, 0, "alu"},
 		{2, (*generator).misaligned, false, 100, "mem"},
 		{1, (*generator).aliasJump, true, 60, "ctl"},
+		{3, (*generator).tightLoop, true, 0, "mem"},
 		{1, (*generator).longBlock, false, 0, "alu"},
 	}
 }
@@ -995,6 +996,58 @@ func (g *generator) satpSwitch() {
 	if g.c.pct(70) {
 		g.emit(encSFENCEVMA(rZero, rZero))
 	}
+}
+
+// tightLoop emits a one-block loop on at most three registers (the count
+// t5, a data pointer p and a value v): the JIT keeps such a loop's
+// registers in host registers across iterations. The body walks p through
+// memory (across page ends, so accesses miss mid-loop) and p is restored
+// afterwards.
+func (g *generator) tightLoop() {
+	if g.depth > 0 {
+		g.aluR()
+		return
+	}
+	c := g.c
+	p := c.reg(g.goodRegs)
+	v, save := c.reg(valRegs), c.reg(valRegs)
+	for save == v {
+		save = c.reg(valRegs)
+	}
+	stride := pick(c, []int64{8, 8, 16, -8, 64, 1024, 4096, 0})
+	g.emit(encADDI(save, p, 0), encADDI(rT5, rZero, int64(2+c.intn(300))))
+	start := g.at
+	for i := 0; i < 1+c.intn(7); i++ {
+		off := int64(8 * (c.intn(16) - 4))
+		switch c.intn(6) {
+		case 0:
+			g.emit(encLoad(uint32(c.intn(7)), v, p, off&^7))
+		case 1:
+			g.emit(encStore(uint32(c.intn(4)), pick(c, []uint32{v, rT5, p}), p, off&^7))
+		case 2:
+			op := pick(c, aluROps)
+			g.emit(encR(op[0], pick(c, []uint32{v, rT5, p}), pick(c, []uint32{v, rT5, p, rZero}), op[1], v, op[2]))
+		case 3:
+			g.emit(encI(g.imm12(), pick(c, []uint32{v, rT5, p}), pick(c, []uint32{0, 2, 3, 4, 6, 7}), v, opImm))
+		case 4:
+			g.emit16(encCADDI(v, int64(c.intn(63))-31|1))
+		default:
+			g.emit(encADDI(p, p, stride))
+		}
+	}
+	g.emit(encADDI(p, p, stride), encADDI(rT5, rT5, -1))
+	back := int64(start) - int64(g.at)
+	switch c.intn(4) {
+	case 0:
+		g.emit(encBLT(rZero, rT5, back)) // t5 > 0
+	case 1:
+		g.emit(encB(back, rZero, rT5, 5)) // t5 >= 0: one pass more
+	case 2:
+		g.emit(encB(back, rT5, rZero, 6)) // 0 <u t5
+	default:
+		g.emit(encBNE(rT5, rZero, back))
+	}
+	g.emit(encADDI(p, save, 0))
 }
 
 // innerLoop nests a short counted loop (t5).
