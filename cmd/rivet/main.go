@@ -1,7 +1,8 @@
 // Command rivet runs the rivet RISC-V machine.
 //
-//	rivet run [flags] [-- command]   run a machine (a bare-metal ELF or images)
+//	rivet run [flags] [-- command]   boot Linux and run a command, or run a bare-metal ELF or image
 //	rivet isa-test [flags] FILE|DIR  run programs that follow the riscv-tests protocol
+//	rivet hash, rivet proof          a machine's root hash, a Merkle proof of part of its state
 //
 // Run `rivet COMMAND -h` for a command's flags.
 package main
@@ -27,7 +28,8 @@ func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code
 const usage = `usage: rivet COMMAND [flags]
 
 commands:
-  run       run a machine: a bare-metal ELF (--elf) or RAM image, printing its console
+  run       boot Linux and run a command (rivet run -- CMD), or run a bare-metal ELF
+            (--elf), RAM image or stored machine (--load), printing its console
   isa-test  run riscv-tests-style programs (tohost protocol) and report PASS/FAIL
   hash      print a machine's root hash (--verify recomputes the whole tree)
   proof     print a Merkle proof of a node of the state
