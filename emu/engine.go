@@ -33,19 +33,39 @@ type EngineView struct {
 	HotWrite          unsafe.Pointer
 	HotSlotSize       uintptr
 	HotCodePageOffset uintptr
+
+	// For an engine that fills read-TLB slots itself, exactly as the
+	// interpreter would: RAM's physical start and length, its host bytes,
+	// its index in the PMA array, and the live-slot bit set of the read TLB
+	// (one bit per slot, to be set on every fill).
+	RAMStart, RAMLength uint64
+	RAMHost             unsafe.Pointer
+	RAMPMAIndex         uint64
+	ReadTLBLive         unsafe.Pointer
 }
 
 // EngineView returns the state an engine works on. The pointers stay valid
 // until the machine is closed.
 func (m *Machine) EngineView() EngineView {
-	return EngineView{
+	v := EngineView{
 		X:                 &m.s.X,
 		HotCode:           unsafe.Pointer(&m.hot[tlbCode]),
 		HotRead:           unsafe.Pointer(&m.hot[tlbRead]),
 		HotWrite:          unsafe.Pointer(&m.hot[tlbWrite]),
 		HotSlotSize:       unsafe.Sizeof(hotSlot{}),
 		HotCodePageOffset: unsafe.Offsetof(hotSlot{}.code),
+		RAMStart:          m.ram.start,
+		RAMHost:           m.ram.host,
+		ReadTLBLive:       unsafe.Pointer(&m.live[tlbRead]),
 	}
+	v.RAMLength = 0 // until RAM is found in the PMA array: no engine fills
+	for i, r := range m.pmas {
+		if r == m.ram {
+			v.RAMPMAIndex, v.RAMLength = uint64(i), m.ram.length
+			break
+		}
+	}
+	return v
 }
 
 // SetEngine makes the machine run simple instructions with e (nil: the

@@ -14,6 +14,10 @@ const Supported = false
 type hostContext struct {
 	X, HotRead, HotWrite uintptr
 	PC, Mcycle, End      uint64
+	RefillRead, RAMHost  uintptr
+	RAMStart, RAMLength  uint64
+	RAMPMA               uint64
+	ReadLive             uintptr
 }
 
 var errUnsupported = errors.New("jit: no backend for this host architecture")

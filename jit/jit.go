@@ -141,6 +141,11 @@ func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 	e.ctx.X = uintptr(unsafe.Pointer(v.X))
 	e.ctx.HotRead = uintptr(v.HotRead)
 	e.ctx.HotWrite = uintptr(v.HotWrite)
+	e.ctx.RAMStart, e.ctx.RAMLength, e.ctx.RAMHost = v.RAMStart, v.RAMLength, uintptr(v.RAMHost)
+	e.ctx.RAMPMA, e.ctx.ReadLive = v.RAMPMAIndex, uintptr(v.ReadTLBLive)
+	if v.RAMHost == nil {
+		e.ctx.RAMLength = 0 // no RAM to refill from: every refill fails
+	}
 	m.SetEngine(e)
 	return e, nil
 }
@@ -186,6 +191,11 @@ func (e *Engine) emitStubs() {
 	}
 	e.untranslatable = emit(ir.ExitGeneral)
 	e.interpret = emit(ir.ExitInterpret)
+	if code := e.backend.ReadRefill(); code != nil {
+		at := e.mem.alloc(len(code))
+		copy(e.mem.rw[at:], code)
+		e.ctx.RefillRead = e.mem.addr(at)
+	}
 }
 
 // Run executes translated blocks of the current fetch page.

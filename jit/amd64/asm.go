@@ -373,6 +373,36 @@ func (a *Asm) Test(x, y Reg) { a.opRegReg(true, 0x85, y, x, false) }
 // Test32or64 is TEST r, r (64-bit, or 32-bit with w false).
 func (a *Asm) Test32or64(w bool, r Reg) { a.opRegReg(w, 0x85, r, r, false) }
 
+// Push is PUSH r; Pop is POP r (generated code may use a few stack slots
+// below the trampoline's frame).
+func (a *Asm) Push(r Reg) { a.rex(false, noReg, noReg, r, false); a.byte1(0x50 + byte(r&7)) }
+func (a *Asm) Pop(r Reg)  { a.rex(false, noReg, noReg, r, false); a.byte1(0x58 + byte(r&7)) }
+
+// CallMem is CALL qword [m].
+func (a *Asm) CallMem(m Mem) { a.opRegMem(false, 0xFF, 2, m) }
+
+// BtImm is BT r, bit (64-bit): CF = bit of r.
+func (a *Asm) BtImm(r Reg, bit uint8) {
+	a.rex(true, noReg, noReg, r, false)
+	a.byte3(0x0F, 0xBA, 0xE0|byte(r&7))
+	a.byte1(bit)
+}
+
+// BtsMem is BTS qword [m], r: sets bit r of the bit string at m.
+func (a *Asm) BtsMem(m Mem, r Reg) { a.opRegMem(true, 0x0FAB, r, m) }
+
+// MovStoreImm32 is MOV qword [m], imm32 (sign-extended).
+func (a *Asm) MovStoreImm32(m Mem, imm int32) {
+	a.opRegMem(true, 0xC7, 0, m)
+	a.imm32(imm)
+}
+
+// TestRI32 is TEST r32, imm32.
+func (a *Asm) TestRI32(r Reg, imm uint32) {
+	a.opRegReg(false, 0xF7, 0, r, false)
+	a.imm32(int32(imm))
+}
+
 // Ret is RET.
 func (a *Asm) Ret() { a.byte1(0xC3) }
 

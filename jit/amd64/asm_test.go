@@ -76,6 +76,7 @@ func encCases() []encCase {
 					encCase{"ADDQ mem " + name, func(a *Asm) { a.AluRM(true, ADD, r, m) }, x86.AADDQ, gmem(m), greg2(r)},
 					encCase{"CMPQ mem " + name, func(a *Asm) { a.AluRM(true, CMP, r, m) }, x86.ACMPQ, greg2(r), gmem(m)},
 					encCase{"XORL mem " + name, func(a *Asm) { a.AluRM(false, XOR, r, m) }, x86.AXORL, gmem(m), greg2(r)},
+					encCase{"BTSQ " + name, func(a *Asm) { a.BtsMem(m, r) }, x86.ABTSQ, greg2(r), gmem(m)},
 				)
 			}
 			m := MI(b, r, 8, 16)
@@ -125,6 +126,9 @@ func encCases() []encCase {
 			encCase{fmt.Sprintf("MULQ %v", r), func(a *Asm) { a.MulRDX(r) }, x86.AMULQ, greg2(r), obj.Addr{}},
 			encCase{fmt.Sprintf("TESTQ %v", r), func(a *Asm) { a.Test32or64(true, r) }, x86.ATESTQ, greg2(r), greg2(r)},
 			encCase{fmt.Sprintf("TESTL %v", r), func(a *Asm) { a.Test32or64(false, r) }, x86.ATESTL, greg2(r), greg2(r)},
+			encCase{fmt.Sprintf("PUSHQ %v", r), func(a *Asm) { a.Push(r) }, x86.APUSHQ, greg2(r), obj.Addr{}},
+			encCase{fmt.Sprintf("POPQ %v", r), func(a *Asm) { a.Pop(r) }, x86.APOPQ, obj.Addr{}, greg2(r)},
+			encCase{fmt.Sprintf("BTQ $17, %v", r), func(a *Asm) { a.BtImm(r, 17) }, x86.ABTQ, gimm(17), greg2(r)},
 			encCase{fmt.Sprintf("IDIVQ %v", r), func(a *Asm) { a.Idiv(true, r) }, x86.AIDIVQ, greg2(r), obj.Addr{}},
 			encCase{fmt.Sprintf("IDIVL %v", r), func(a *Asm) { a.Idiv(false, r) }, x86.AIDIVL, greg2(r), obj.Addr{}},
 			encCase{fmt.Sprintf("DIVQ %v", r), func(a *Asm) { a.Div(true, r) }, x86.ADIVQ, greg2(r), obj.Addr{}},
@@ -144,6 +148,22 @@ func encCases() []encCase {
 
 func TestEncoderAgainstGolangAsm(t *testing.T) {
 	n := 0
+	for _, b := range bases {
+		for _, d := range disps {
+			m := M(b, d)
+			cs0 := []encCase{
+				{fmt.Sprintf("CALL [%v%+d]", b, d), func(a *Asm) { a.CallMem(m) }, obj.ACALL, obj.Addr{}, gmem(m)},
+				{fmt.Sprintf("MOVQ $-7, [%v%+d]", b, d), func(a *Asm) { a.MovStoreImm32(m, -7) }, x86.AMOVQ, gimm(-7), gmem(m)},
+			}
+			for _, c := range cs0 {
+				var a Asm
+				c.mine(&a)
+				if want := assemble(t, c.as, c.from, c.to); !bytes.Equal(a.B, want) {
+					t.Errorf("%s: rivet % x, golang-asm % x", c.name, a.B, want)
+				}
+			}
+		}
+	}
 	cs := append(encCases(),
 		encCase{"CQO", func(a *Asm) { a.Cqo(true) }, x86.ACQO, obj.Addr{}, obj.Addr{}},
 		encCase{"CDQ", func(a *Asm) { a.Cqo(false) }, x86.ACDQ, obj.Addr{}, obj.Addr{}},

@@ -99,6 +99,10 @@ type stub struct {
 	delta uint64        // stubMemory: pc offset of the instruction from the block start
 	k     int           // stubMemory: instructions before it; stubChain: chain id
 	dirty cacheSnapshot // stubMemory: cached registers to write back first
+	// stubMemory on a load: try the read-TLB refill routine first and, if
+	// it filled the slot, go back to the compare at retry.
+	refill bool
+	retry  int
 }
 
 type stubKind uint8
@@ -120,6 +124,10 @@ func (g *gen) emitStubs() {
 			a.MovImm(RAX, uint64(ir.ExitBudget))
 			a.Ret()
 		case stubMemory:
+			if st.refill {
+				a.CallMem(M(regCtx, ctxRefillRead))
+				a.Patch(a.Jcc(CondE), st.retry)
+			}
 			g.writeBackSnapshot(st.dirty)
 			g.exit(st.delta, st.k, uint32(ir.ExitMemory))
 		case stubChain:
@@ -558,8 +566,10 @@ func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, 
 	if store {
 		hot = regHotW
 	}
+	retry := a.Here()
 	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
-	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k, dirty: g.cache.snapshot()})
+	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k,
+		dirty: g.cache.snapshot(), refill: !store, retry: retry})
 	a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
 	a.AluRI(false, AND, RAX, 0xFFF)
 	return MI(RDX, RAX, 1, 0)

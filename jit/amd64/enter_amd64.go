@@ -22,10 +22,26 @@ type Context struct {
 	// HostMxcsr is the caller's MXCSR, restored on the way out.
 	HostMxcsr uint32
 	_         uint32
+
+	// The read-TLB refill routine (refill.go) and what it needs: the
+	// routine's address, RAM's physical start, length (0: refills off),
+	// host address and PMA index, and the read TLB's live-slot bits.
+	RefillRead uintptr
+	RAMStart   uint64
+	RAMLength  uint64
+	RAMHost    uintptr
+	RAMPMA     uint64
+	ReadLive   uintptr
 }
 
 // Generated code reaches Context through R15 at these offsets (fp.go).
 var (
+	_ [unsafe.Offsetof(Context{}.RefillRead) - ctxRefillRead]struct{}
+	_ [ctxRefillRead - unsafe.Offsetof(Context{}.RefillRead)]struct{}
+	_ [unsafe.Offsetof(Context{}.RAMStart) - ctxRAMStart]struct{}
+	_ [ctxRAMStart - unsafe.Offsetof(Context{}.RAMStart)]struct{}
+	_ [unsafe.Offsetof(Context{}.ReadLive) - ctxReadLive]struct{}
+	_ [ctxReadLive - unsafe.Offsetof(Context{}.ReadLive)]struct{}
 	_ [unsafe.Offsetof(Context{}.End) - ctxEnd]struct{}
 	_ [ctxEnd - unsafe.Offsetof(Context{}.End)]struct{}
 	_ [unsafe.Offsetof(Context{}.Mxcsr) - ctxMxcsr]struct{}

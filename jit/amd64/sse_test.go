@@ -273,6 +273,9 @@ func TestFPShadowOffsets(t *testing.T) {
 		{"fcsr", shadowFcsr, unsafe.Offsetof(s.Fcsr)},
 		{"f", shadowF, unsafe.Offsetof(s.F)},
 		{"mstatus", shadowMstatus, unsafe.Offsetof(s.Mstatus)},
+		{"iprv", shadowIprv, unsafe.Offsetof(s.Iprv)},
+		{"satp", shadowSatp, unsafe.Offsetof(s.Satp)},
+		{"read TLB set", shadowReadTLB, emu.ShadowTLBStart + 256*32},
 		{"x", 0, unsafe.Offsetof(s.X)},
 	} {
 		if c.got != c.want {

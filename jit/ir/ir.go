@@ -73,6 +73,10 @@ type Backend interface {
 	// mcycle as they are): block-table entries and chains of blocks that
 	// cannot be translated point at one, so reaching them costs one exit.
 	ExitStub(code ExitCode) []byte
+	// ReadRefill returns the code of the routine generated code calls to
+	// fill a read-TLB slot in place on a miss, where the fill is exactly
+	// what the interpreter would do (position-independent; nil: none).
+	ReadRefill() []byte
 	// PatchJump writes into code (at a chain site) a jump to target, both
 	// given as addresses in the executable mapping; buf is the writable view
 	// of the same bytes as code.
