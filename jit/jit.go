@@ -6,7 +6,6 @@ import (
 	"unsafe"
 
 	"github.com/rivetvm/rivet/emu"
-	"github.com/rivetvm/rivet/emu/isa"
 	"github.com/rivetvm/rivet/jit/ir"
 )
 
@@ -381,7 +380,7 @@ func (e *Engine) decodeBlock(cp *emu.CodePage, off uint64) *ir.Block {
 		b.Raw = append(b.Raw, raw)
 		b.Offs = append(b.Offs, off)
 		off += uint64(in.Size)
-		if isBranch(in.Op) {
+		if e.backend.EndsBlock(in, raw) {
 			b.End, b.Next = ir.EndBranch, off
 			return b
 		}
@@ -390,12 +389,4 @@ func (e *Engine) decodeBlock(cp *emu.CodePage, off uint64) *ir.Block {
 			return b
 		}
 	}
-}
-
-func isBranch(op isa.Op) bool {
-	switch op {
-	case isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU, isa.JAL, isa.JALR:
-		return true
-	}
-	return false
 }

@@ -68,6 +68,8 @@ func (*Backend) Supported(in *isa.Insn, raw uint32) bool {
 		return true
 	case isa.SRAIW:
 		return in.Rd != 0 // rd = 0 is a hint (soft yield): the interpreter handles it
+	case isa.SYSTEM:
+		return supportedSystem(raw)
 	}
 	return false
 }
@@ -108,9 +110,10 @@ type stub struct {
 type stubKind uint8
 
 const (
-	stubBudget stubKind = iota // the block does not fit before the run's end
-	stubMemory                 // a TLB miss at instruction k
-	stubChain                  // a same-page jump with no block linked yet
+	stubBudget  stubKind = iota // the block does not fit before the run's end
+	stubMemory                  // a TLB miss at instruction k
+	stubChain                   // a same-page jump with no block linked yet
+	stubGeneral                 // instruction k is left to the interpreter
 )
 
 // emitStubs writes the out-of-line exits.
@@ -133,6 +136,9 @@ func (g *gen) emitStubs() {
 		case stubChain:
 			a.MovImm(RAX, uint64(ir.ExitChain)|uint64(st.k)<<8)
 			a.Ret()
+		case stubGeneral:
+			g.writeBackSnapshot(st.dirty)
+			g.exit(st.delta, st.k, uint32(ir.ExitGeneral))
 		}
 	}
 }
@@ -473,6 +479,8 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		g.divide(in.Op, rd, rs1, rs2)
 	case isa.MULHSU:
 		g.mulhsu(rd, rs1, rs2)
+	case isa.SYSTEM:
+		g.system(g.b.Raw[k], k, delta)
 	case isa.FP:
 		// FP code may use any scratch register: nothing stays cached
 		// across it.

@@ -262,8 +262,9 @@ func TestFPDecodeRules(t *testing.T) {
 	}
 }
 
-// The FP translator addresses fcsr, f[] and mstatus in the shadow register
-// page by fixed offsets; they must be emu's.
+// The translator addresses registers in the shadow register page by fixed
+// offsets (fcsr, f[] and mstatus for FP; the trap CSRs for system.go); they
+// must be emu's.
 func TestFPShadowOffsets(t *testing.T) {
 	var s emu.Shadow
 	for _, c := range []struct {
@@ -277,6 +278,19 @@ func TestFPShadowOffsets(t *testing.T) {
 		{"satp", shadowSatp, unsafe.Offsetof(s.Satp)},
 		{"read TLB set", shadowReadTLB, emu.ShadowTLBStart + 256*32},
 		{"x", 0, unsafe.Offsetof(s.X)},
+		{"mtvec", shadowMtvec, unsafe.Offsetof(s.Mtvec)},
+		{"mscratch", shadowMscratch, unsafe.Offsetof(s.Mscratch)},
+		{"mepc", shadowMepc, unsafe.Offsetof(s.Mepc)},
+		{"mcause", shadowMcause, unsafe.Offsetof(s.Mcause)},
+		{"mtval", shadowMtval, unsafe.Offsetof(s.Mtval)},
+		{"mie", shadowMie, unsafe.Offsetof(s.Mie)},
+		{"mip", shadowMip, unsafe.Offsetof(s.Mip)},
+		{"stvec", shadowStvec, unsafe.Offsetof(s.Stvec)},
+		{"sscratch", shadowSscratch, unsafe.Offsetof(s.Sscratch)},
+		{"sepc", shadowSepc, unsafe.Offsetof(s.Sepc)},
+		{"scause", shadowScause, unsafe.Offsetof(s.Scause)},
+		{"stval", shadowStval, unsafe.Offsetof(s.Stval)},
+		{"icycleinstret", shadowIcycleinstret, unsafe.Offsetof(s.Icycleinstret)},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s at %#x, emu.Shadow has it at %#x", c.name, c.got, c.want)

@@ -41,7 +41,7 @@ type Block struct {
 type BlockEnd uint8
 
 const (
-	EndBranch      BlockEnd = iota // the last instruction is a branch or jump
+	EndBranch      BlockEnd = iota // the last instruction transfers control (Backend.EndsBlock)
 	EndUnsupported                 // the instruction at Next is not translated
 	EndPage                        // the next instruction is not wholly in this page
 	EndCap                         // the length cap: continue at Next
@@ -65,6 +65,10 @@ type Backend interface {
 	// Supported reports whether the backend translates an instruction
 	// (raw: its instruction word).
 	Supported(in *isa.Insn, raw uint32) bool
+	// EndsBlock reports whether a supported instruction transfers control
+	// (a branch, a jump, or a system instruction such as ECALL that the
+	// backend translates): it is then the block's last.
+	EndsBlock(in *isa.Insn, raw uint32) bool
 	// Translate emits the code of a block. Its chain stubs return
 	// ExitChain with argument chainBase+i for its i-th chain. The Code may
 	// share the backend's buffers: it is valid until the next Translate.

@@ -1,0 +1,276 @@
+package amd64
+
+import (
+	"github.com/rivetvm/rivet/emu/isa"
+)
+
+// System instructions translated inline: the CSR instructions on the CSRs
+// that are plain storage (the trap CSRs mscratch, mepc, mcause, mtval and
+// their S-mode twins; reads of mtvec, stvec, mstatus and mcycle), and ECALL
+// and MRET where they keep the privilege at M. A trap handler's round trip
+// then stays in generated code instead of exiting to Go for every
+// instruction.
+//
+// Each one does exactly what the interpreter's execSystem does, and only in
+// the cases where that is simple; in every other case (a privilege too low
+// for the CSR, ECALL below M-mode, MRET to a lower privilege or with an
+// interrupt that may become deliverable) generated code exits with
+// ExitGeneral, the instruction unexecuted, and the interpreter executes it.
+
+// Shadow offsets of the registers these instructions touch (checked against
+// emu.Shadow in the tests).
+const (
+	shadowMtvec         = 0x228
+	shadowMscratch      = 0x230
+	shadowMepc          = 0x238
+	shadowMcause        = 0x240
+	shadowMtval         = 0x248
+	shadowMie           = 0x258
+	shadowMip           = 0x260
+	shadowStvec         = 0x2A0
+	shadowSscratch      = 0x2A8
+	shadowSepc          = 0x2B0
+	shadowScause        = 0x2B8
+	shadowStval         = 0x2C0
+	shadowIcycleinstret = 0x2E8
+)
+
+// mstatus fields (emu/consts.go).
+const (
+	mstatusMIE   = 1 << 3
+	mstatusMPIE  = 1 << 7
+	mstatusMPP   = 3 << 11
+	mstatusSD    = uint64(1) << 63
+	mstatusRMask = uint64(1<<1 | 1<<3 | 1<<5 | 1<<6 | 1<<7 | 1<<8 | 3<<9 | 3<<11 | 3<<13 | 1<<17 | 1<<18 |
+		1<<19 | 1<<20 | 1<<21 | 1<<22 | 3<<32 | 3<<34 | 1<<36 | 1<<37 | 1<<63)
+	prvM        = 3
+	causeEcallM = 11
+)
+
+const (
+	wordECALL = 0x00000073
+	wordMRET  = 0x30200073
+)
+
+// plainCSR describes a CSR translated inline.
+type plainCSR struct {
+	offset   int32
+	epc      bool // reads and writes clear bit 0 (warlEpc)
+	tvec     bool // reads clear bits 1..0 (warlTvec)
+	readOnly bool // translated only when the instruction does not write it
+	mstatus  bool // reads legalise the value as warlMstatus does
+	mcycle   bool // reads give the instruction's mcycle
+}
+
+var plainCSRs = map[uint32]plainCSR{
+	0x340: {offset: shadowMscratch},
+	0x341: {offset: shadowMepc, epc: true},
+	0x342: {offset: shadowMcause},
+	0x343: {offset: shadowMtval},
+	0x140: {offset: shadowSscratch},
+	0x141: {offset: shadowSepc, epc: true},
+	0x142: {offset: shadowScause},
+	0x143: {offset: shadowStval},
+	0x305: {offset: shadowMtvec, tvec: true, readOnly: true},
+	0x105: {offset: shadowStvec, tvec: true, readOnly: true},
+	0x300: {offset: shadowMstatus, mstatus: true, readOnly: true},
+	0xB00: {mcycle: true, readOnly: true},
+}
+
+// csrWrites reports whether a CSR instruction writes its CSR: CSRRW(I)
+// always, CSRRS(I)/CSRRC(I) unless the rs1 field is 0.
+func csrWrites(raw uint32) bool {
+	funct3 := (raw >> 12) & 7
+	return funct3 == 1 || funct3 == 5 || (raw>>15)&31 != 0
+}
+
+// supportedSystem reports whether a SYSTEM instruction is translated.
+func supportedSystem(raw uint32) bool {
+	switch raw {
+	case wordECALL, wordMRET:
+		return true
+	}
+	funct3 := (raw >> 12) & 7
+	if funct3 == 0 || funct3 == 4 {
+		return false
+	}
+	c, ok := plainCSRs[raw>>20]
+	return ok && !(c.readOnly && csrWrites(raw))
+}
+
+// EndsBlock reports whether an instruction ends a block by transferring
+// control: a branch or jump, or a translated ECALL or MRET.
+func (*Backend) EndsBlock(in *isa.Insn, raw uint32) bool {
+	if in.Op == isa.SYSTEM {
+		return raw == wordECALL || raw == wordMRET
+	}
+	return IsBranch(in.Op)
+}
+
+// system emits a translated SYSTEM instruction, instruction k of the block
+// at delta bytes from its start.
+func (g *gen) system(raw uint32, k int, delta uint64) {
+	switch raw {
+	case wordECALL:
+		g.ecall(k, delta)
+		return
+	case wordMRET:
+		g.mret(k, delta)
+		return
+	}
+	a := &g.a
+	csr := raw >> 20
+	c := plainCSRs[csr]
+	funct3 := (raw >> 12) & 7
+	rd, rs1 := uint8((raw>>7)&31), uint8((raw>>15)&31)
+	if level := int32(csr>>8) & 3; level != 0 {
+		// Reads and writes need the CSR's privilege: below it, the
+		// interpreter raises the illegal-instruction exception.
+		a.AluMI(true, CMP, M(regX, shadowIprv), level)
+		g.generalExit(a.Jcc(CondB), k, delta)
+	}
+	// The operand (rs1's value or the immediate) in RCX, before rd changes.
+	writes := csrWrites(raw)
+	if writes && funct3 < 4 {
+		g.load(RCX, rs1)
+	}
+	// The old value in RAX, where the instruction reads it (CSRRW with rd
+	// = x0 does not).
+	if rd != 0 || funct3 != 1 && funct3 != 5 {
+		switch {
+		case c.mcycle:
+			a.Lea(RAX, M(regCycle, int32(k)))
+		case c.mstatus:
+			a.MovLoad64(RAX, M(regX, c.offset))
+			g.legalMstatus(RAX)
+		default:
+			a.MovLoad64(RAX, M(regX, c.offset))
+			if c.epc {
+				a.AluRI(true, AND, RAX, -2)
+			} else if c.tvec {
+				a.AluRI(true, AND, RAX, -4)
+			}
+		}
+	}
+	if writes {
+		// The new value in RDX.
+		switch funct3 {
+		case 1: // CSRRW
+			a.MovRR(RDX, RCX)
+		case 5: // CSRRWI
+			a.MovImm(RDX, uint64(rs1))
+		case 2: // CSRRS
+			a.MovRR(RDX, RAX)
+			a.AluRR(true, OR, RDX, RCX)
+		case 3: // CSRRC
+			a.Not(RCX)
+			a.MovRR(RDX, RAX)
+			a.AluRR(true, AND, RDX, RCX)
+		case 6: // CSRRSI
+			a.MovRR(RDX, RAX)
+			a.AluRI(true, OR, RDX, int32(rs1))
+		case 7: // CSRRCI: the reference complements the immediate in 32 bits
+			a.MovRR32(RDX, RAX) // (a 32-bit AND would do the same)
+			a.AluRI(false, AND, RDX, int32(^uint32(rs1)))
+		}
+		if c.epc {
+			a.AluRI(true, AND, RDX, -2)
+		}
+		a.MovStore64(M(regX, c.offset), RDX)
+	}
+	g.store(rd, RAX)
+}
+
+// generalExit makes the jump at site exit with ExitGeneral at instruction
+// k, unexecuted, the register cache written back.
+func (g *gen) generalExit(site, k int, delta uint64) {
+	g.stubs = append(g.stubs, stub{kind: stubGeneral, site: site, delta: delta, k: k, dirty: g.cache.snapshot()})
+}
+
+// legalMstatus turns the mstatus value in r into what mstatus reads as
+// (warlMstatus): the readable bits only, MPP = 2 (reserved) read as 0, and
+// SD set exactly when FS is not Off, which then reads as Dirty. RDX is
+// scratch.
+func (g *gen) legalMstatus(r Reg) {
+	a := &g.a
+	a.MovImm(RDX, mstatusRMask)
+	a.AluRR(true, AND, r, RDX)
+	a.MovRR32(RDX, r)
+	a.AluRI(false, AND, RDX, mstatusMPP)
+	a.AluRI(false, CMP, RDX, 2<<11)
+	notHS := a.Jcc(CondNE)
+	a.AluRI(true, AND, r, ^int32(mstatusMPP))
+	a.Patch(notHS, a.Here())
+	a.TestRI32(r, mstatusFS)
+	off := a.Jcc(CondE)
+	a.MovImm(RDX, uint64(mstatusFS)|mstatusSD)
+	a.AluRR(true, OR, r, RDX)
+	done := a.Jmp()
+	a.Patch(off, a.Here())
+	a.MovImm(RDX, ^mstatusSD)
+	a.AluRR(true, AND, r, RDX)
+	a.Patch(done, a.Here())
+}
+
+// ecall takes the environment-call exception from M-mode, as
+// raiseException does (cause 11, never delegated, privilege unchanged),
+// and continues at the handler; below M-mode the interpreter takes it.
+func (g *gen) ecall(k int, delta uint64) {
+	a := &g.a
+	n := len(g.b.Insns)
+	a.AluMI(true, CMP, M(regX, shadowIprv), prvM)
+	g.generalExit(a.Jcc(CondNE), k, delta)
+	g.cache.writeBack(g)
+	a.AluMI(true, ADD, M(regX, shadowIcycleinstret), 1) // the ECALL does not retire
+	a.MovStoreImm32(M(regX, shadowMcause), causeEcallM)
+	a.Lea(RAX, M(regPC, int32(delta))) // pc is even: warlEpc keeps it
+	a.MovStore64(M(regX, shadowMepc), RAX)
+	a.MovStoreImm32(M(regX, shadowMtval), 0)
+	// mstatus: MPIE = MIE, MPP = M, MIE = 0. The result is legal as it is.
+	a.MovLoad64(RAX, M(regX, shadowMstatus))
+	g.legalMstatus(RAX)
+	a.MovRR(RCX, RAX)
+	a.ShiftRI(true, SHL, RCX, 4) // MIE (bit 3) to MPIE (bit 7)
+	a.AluRI(true, AND, RCX, mstatusMPIE)
+	a.AluRI(true, AND, RAX, ^int32(mstatusMPIE|mstatusMIE))
+	a.AluRI(true, OR, RAX, mstatusMPP)
+	a.AluRR(true, OR, RAX, RCX)
+	a.MovStore64(M(regX, shadowMstatus), RAX)
+	a.MovLoad64(regPC, M(regX, shadowMtvec))
+	a.AluRI(true, AND, regPC, -4) // warlTvec; exceptions go to the base
+	a.Lea(regCycle, M(regCycle, int32(n)))
+	g.dispatch()
+}
+
+// mret returns from an M-mode trap handler to M-mode, as execSystem does.
+// It is translated only where the privilege stays M (MPP = M) and no
+// interrupt is both pending and enabled in mie (the interpreter looks for
+// interrupts to take after an MRET; generated code leaves that case to it).
+func (g *gen) mret(k int, delta uint64) {
+	a := &g.a
+	n := len(g.b.Insns)
+	a.AluMI(true, CMP, M(regX, shadowIprv), prvM)
+	g.generalExit(a.Jcc(CondNE), k, delta)
+	a.MovLoad64(RAX, M(regX, shadowMip))
+	a.AluRM(true, AND, RAX, M(regX, shadowMie))
+	g.generalExit(a.Jcc(CondNE), k, delta)
+	a.MovLoad64(RAX, M(regX, shadowMstatus))
+	g.legalMstatus(RAX)
+	a.MovRR32(RCX, RAX)
+	a.AluRI(false, AND, RCX, mstatusMPP)
+	a.AluRI(false, CMP, RCX, mstatusMPP)
+	g.generalExit(a.Jcc(CondNE), k, delta)
+	g.cache.writeBack(g)
+	// MIE = MPIE, MPIE = 1, MPP = U; MPRV stays (MPP was M). Still legal.
+	a.MovRR(RCX, RAX)
+	a.ShiftRI(true, SHR, RCX, 4) // MPIE (bit 7) to MIE (bit 3)
+	a.AluRI(true, AND, RCX, mstatusMIE)
+	a.AluRI(true, AND, RAX, ^int32(mstatusMIE|mstatusMPP))
+	a.AluRI(true, OR, RAX, mstatusMPIE)
+	a.AluRR(true, OR, RAX, RCX)
+	a.MovStore64(M(regX, shadowMstatus), RAX)
+	a.MovLoad64(regPC, M(regX, shadowMepc))
+	a.AluRI(true, AND, regPC, -2) // warlEpc
+	a.Lea(regCycle, M(regCycle, int32(n)))
+	g.dispatch()
+}
