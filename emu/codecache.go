@@ -61,6 +61,7 @@ func (m *Machine) codePageFor(host unsafe.Pointer) *CodePage {
 		m.code = map[unsafe.Pointer]*CodePage{}
 	}
 	m.code[host] = cp
+	m.markRAMCode(host, true)
 	for i := range m.hot[tlbWrite] {
 		h := &m.hot[tlbWrite][i]
 		if h.host == host && h.vaddrPage != tlbInvalidPage {
@@ -105,6 +106,7 @@ func (m *Machine) dropCode(host unsafe.Pointer) {
 		m.engine.DropPage(m.code[host])
 	}
 	delete(m.code, host)
+	m.markRAMCode(host, false)
 	m.codeDropped = true
 	for i := range m.hot[tlbCode] {
 		if h := &m.hot[tlbCode][i]; h.code != nil && h.code.Host == host {
@@ -115,6 +117,24 @@ func (m *Machine) dropCode(host unsafe.Pointer) {
 		if h := &m.hot[tlbWrite][i]; h.vaddrPage == tlbPoisoned && h.host == host {
 			h.vaddrPage = h.realPage
 		}
+	}
+}
+
+// markRAMCode keeps ramCode's bit for a host page (if it is RAM's) in step
+// with the code map.
+func (m *Machine) markRAMCode(host unsafe.Pointer, has bool) {
+	if m.ramCode == nil || m.ram == nil || m.ram.host == nil {
+		return
+	}
+	off := uintptr(host) - uintptr(m.ram.host)
+	if uintptr(host) < uintptr(m.ram.host) || uint64(off) >= m.ram.length {
+		return
+	}
+	page := uint64(off) >> Log2PageSize
+	if has {
+		m.ramCode[page/64] |= 1 << (page % 64)
+	} else {
+		m.ramCode[page/64] &^= 1 << (page % 64)
 	}
 }
 

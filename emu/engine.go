@@ -42,6 +42,17 @@ type EngineView struct {
 	RAMHost             unsafe.Pointer
 	RAMPMAIndex         uint64
 	ReadTLBLive         unsafe.Pointer
+
+	// For an engine that also fills write-TLB slots, as the interpreter
+	// would where no decoded code is involved: the write TLB's live bits,
+	// RAM's code bits (bit p set while RAM page p has decoded code: a fill
+	// of such a page must be left to the interpreter, which poisons the
+	// slot), and RAM's dirty-page bitmaps (merkle.PageSet.Bitmaps), where
+	// the page of an evicted write slot is marked. An evicted slot outside
+	// RAM must be left to the interpreter too.
+	WriteTLBLive                   unsafe.Pointer
+	RAMCode                        unsafe.Pointer
+	RAMDirtyWords, RAMDirtySummary unsafe.Pointer
 }
 
 // EngineView returns the state an engine works on. The pointers stay valid
@@ -65,6 +76,20 @@ func (m *Machine) EngineView() EngineView {
 			break
 		}
 	}
+	if v.RAMLength == 0 || m.ram.host == nil || m.ram.dirty == nil {
+		v.RAMLength = 0
+		return v
+	}
+	if m.ramCode == nil {
+		m.ramCode = make([]uint64, (m.ram.length>>Log2PageSize+63)/64)
+		for host := range m.code {
+			m.markRAMCode(host, true)
+		}
+	}
+	words, summary := m.ram.dirty.Bitmaps()
+	v.WriteTLBLive = unsafe.Pointer(&m.live[tlbWrite])
+	v.RAMCode = unsafe.Pointer(&m.ramCode[0])
+	v.RAMDirtyWords, v.RAMDirtySummary = unsafe.Pointer(&words[0]), unsafe.Pointer(&summary[0])
 	return v
 }
 

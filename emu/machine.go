@@ -92,10 +92,13 @@ type Machine struct {
 	// rebuilt); flushes visit only those.
 	live [3][tlbSetSize / 64]uint64
 
-	tree        *merkle.Tree
-	code        map[unsafe.Pointer]*CodePage // decoded code pages, by host page
-	codeDropped bool                         // a decoded page was dropped: the run loop must refetch
-	scratch     isa.Insn                     // decoded instruction fetched across a page end
+	tree *merkle.Tree
+	code map[unsafe.Pointer]*CodePage // decoded code pages, by host page
+	// ramCode has a bit per RAM page, set while the page has decoded code
+	// (nil until an engine asks for it: EngineView).
+	ramCode     []uint64
+	codeDropped bool     // a decoded page was dropped: the run loop must refetch
+	scratch     isa.Insn // decoded instruction fetched across a page end
 	// idle is set by WFI in unreproducible machines: the cycles it waited
 	// beyond its own; stepEnd is the mcycle it may wait until.
 	idle, stepEnd uint64

@@ -18,6 +18,10 @@ type hostContext struct {
 	RAMStart, RAMLength  uint64
 	RAMPMA               uint64
 	ReadLive             uintptr
+	RefillWrite          uintptr
+	WriteLive, RAMCode   uintptr
+	RAMDirty             uintptr
+	RAMDirtySummary      uintptr
 }
 
 var errUnsupported = errors.New("jit: no backend for this host architecture")

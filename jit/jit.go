@@ -142,7 +142,9 @@ func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 	e.ctx.HotWrite = uintptr(v.HotWrite)
 	e.ctx.RAMStart, e.ctx.RAMLength, e.ctx.RAMHost = v.RAMStart, v.RAMLength, uintptr(v.RAMHost)
 	e.ctx.RAMPMA, e.ctx.ReadLive = v.RAMPMAIndex, uintptr(v.ReadTLBLive)
-	if v.RAMHost == nil {
+	e.ctx.WriteLive, e.ctx.RAMCode = uintptr(v.WriteTLBLive), uintptr(v.RAMCode)
+	e.ctx.RAMDirty, e.ctx.RAMDirtySummary = uintptr(v.RAMDirtyWords), uintptr(v.RAMDirtySummary)
+	if v.RAMHost == nil || v.RAMCode == nil || v.RAMDirtyWords == nil {
 		e.ctx.RAMLength = 0 // no RAM to refill from: every refill fails
 	}
 	m.SetEngine(e)
@@ -194,6 +196,11 @@ func (e *Engine) emitStubs() {
 		at := e.mem.alloc(len(code))
 		copy(e.mem.rw[at:], code)
 		e.ctx.RefillRead = e.mem.addr(at)
+	}
+	if code := e.backend.WriteRefill(); code != nil {
+		at := e.mem.alloc(len(code))
+		copy(e.mem.rw[at:], code)
+		e.ctx.RefillWrite = e.mem.addr(at)
 	}
 }
 

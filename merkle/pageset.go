@@ -65,6 +65,12 @@ func (s *PageSet) MarkRange(first, count uint64) {
 	}
 }
 
+// Bitmaps returns the set's two levels, for code that marks pages without
+// calling Mark (a JIT's generated code): marking page p sets bit p of words
+// and bit p/64 of summary, both as bit strings of 64-bit little-endian
+// words. The slices stay valid, and in place, for the set's life.
+func (s *PageSet) Bitmaps() (words, summary []uint64) { return s.words, s.summary }
+
 // MarkAll marks every page.
 func (s *PageSet) MarkAll() { s.MarkRange(0, s.pages) }
 

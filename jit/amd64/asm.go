@@ -388,6 +388,9 @@ func (a *Asm) BtImm(r Reg, bit uint8) {
 	a.byte1(bit)
 }
 
+// BtMem is BT qword [m], r: CF = bit r of the bit string at m.
+func (a *Asm) BtMem(m Mem, r Reg) { a.opRegMem(true, 0x0FA3, r, m) }
+
 // BtsMem is BTS qword [m], r: sets bit r of the bit string at m.
 func (a *Asm) BtsMem(m Mem, r Reg) { a.opRegMem(true, 0x0FAB, r, m) }
 

@@ -77,6 +77,7 @@ func encCases() []encCase {
 					encCase{"CMPQ mem " + name, func(a *Asm) { a.AluRM(true, CMP, r, m) }, x86.ACMPQ, greg2(r), gmem(m)},
 					encCase{"XORL mem " + name, func(a *Asm) { a.AluRM(false, XOR, r, m) }, x86.AXORL, gmem(m), greg2(r)},
 					encCase{"BTSQ " + name, func(a *Asm) { a.BtsMem(m, r) }, x86.ABTSQ, greg2(r), gmem(m)},
+					encCase{"BTQ " + name, func(a *Asm) { a.BtMem(m, r) }, x86.ABTQ, greg2(r), gmem(m)},
 				)
 			}
 			m := MI(b, r, 8, 16)

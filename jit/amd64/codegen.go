@@ -104,6 +104,7 @@ type stub struct {
 	// stubMemory on a load: try the read-TLB refill routine first and, if
 	// it filled the slot, go back to the compare at retry.
 	refill bool
+	store  bool // the refill is the write TLB's
 	retry  int
 }
 
@@ -128,7 +129,11 @@ func (g *gen) emitStubs() {
 			a.Ret()
 		case stubMemory:
 			if st.refill {
-				a.CallMem(M(regCtx, ctxRefillRead))
+				routine := int32(ctxRefillRead)
+				if st.store {
+					routine = ctxRefillWrite
+				}
+				a.CallMem(M(regCtx, routine))
 				a.Patch(a.Jcc(CondE), st.retry)
 			}
 			g.writeBackSnapshot(st.dirty)
@@ -577,7 +582,7 @@ func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, 
 	retry := a.Here()
 	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
 	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k,
-		dirty: g.cache.snapshot(), refill: !store, retry: retry})
+		dirty: g.cache.snapshot(), refill: true, store: store, retry: retry})
 	a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
 	a.AluRI(false, AND, RAX, 0xFFF)
 	return MI(RDX, RAX, 1, 0)

@@ -32,6 +32,15 @@ type Context struct {
 	RAMHost    uintptr
 	RAMPMA     uint64
 	ReadLive   uintptr
+
+	// The write-TLB refill routine and what it needs besides the above:
+	// the write TLB's live-slot bits, RAM's code bits and RAM's dirty-page
+	// bitmaps (emu.EngineView).
+	RefillWrite     uintptr
+	WriteLive       uintptr
+	RAMCode         uintptr
+	RAMDirty        uintptr
+	RAMDirtySummary uintptr
 }
 
 // Generated code reaches Context through R15 at these offsets (fp.go).
@@ -42,6 +51,10 @@ var (
 	_ [ctxRAMStart - unsafe.Offsetof(Context{}.RAMStart)]struct{}
 	_ [unsafe.Offsetof(Context{}.ReadLive) - ctxReadLive]struct{}
 	_ [ctxReadLive - unsafe.Offsetof(Context{}.ReadLive)]struct{}
+	_ [unsafe.Offsetof(Context{}.RefillWrite) - ctxRefillWrite]struct{}
+	_ [ctxRefillWrite - unsafe.Offsetof(Context{}.RefillWrite)]struct{}
+	_ [unsafe.Offsetof(Context{}.RAMDirtySummary) - ctxRAMDirtySummary]struct{}
+	_ [ctxRAMDirtySummary - unsafe.Offsetof(Context{}.RAMDirtySummary)]struct{}
 	_ [unsafe.Offsetof(Context{}.End) - ctxEnd]struct{}
 	_ [ctxEnd - unsafe.Offsetof(Context{}.End)]struct{}
 	_ [unsafe.Offsetof(Context{}.Mxcsr) - ctxMxcsr]struct{}

@@ -9,9 +9,13 @@ package amd64
 // set. The routine below does exactly that in place, so bare-metal code
 // whose data thrashes the direct-mapped TLB does not leave generated code
 // on every miss. Anything else (misaligned, paging on, outside RAM) fails
-// and the load exits as before. Write-TLB fills stay in Go: evicting a
-// write slot marks its page dirty, and a page with decoded code must be
-// poisoned.
+// and the load exits as before.
+//
+// The write-TLB refill does the same for stores, with the two things a
+// write fill adds: the page of the slot it evicts is marked dirty in RAM's
+// dirty-page set (an evicted slot outside RAM fails), and a page with
+// decoded code, whose slot the interpreter poisons, fails too. Every check
+// comes before the first write, so a failed refill changes nothing.
 //
 // Calling convention: CALL [R15+ctxRefillRead] with RAX = vaddr, RCX = the
 // slot's byte offset in a TLB set, RDX = vaddr with the access's alignment
@@ -35,13 +39,20 @@ const (
 	ctxRAMHost    = 88
 	ctxRAMPMA     = 96
 	ctxReadLive   = 104
+
+	shadowWriteTLB     = 0x1000 + 2*256*hotSlotSize // the cold write set
+	ctxRefillWrite     = 112
+	ctxWriteLive       = 120
+	ctxRAMCode         = 128
+	ctxRAMDirty        = 136
+	ctxRAMDirtySummary = 144
+	tlbInvalidPage     = -1 // a hot slot's vaddr_page when the slot is invalid
 )
 
-// ReadRefill returns the routine's code (position-independent).
-func (*Backend) ReadRefill() []byte {
-	var a Asm
-	var fail []int
-	// Misaligned: the hit compare keeps the alignment bits.
+// identityCheck emits the checks both refills start with: the access is
+// aligned (RDX keeps the alignment bits) and translation is the identity
+// for a data access. It returns the jumps taken on failure. RDX is scratch.
+func identityCheck(a *Asm) (fail []int) {
 	a.TestRI32(RDX, 0xFFF)
 	fail = append(fail, a.Jcc(CondNE))
 	// The effective privilege of a data access.
@@ -60,6 +71,13 @@ func (*Backend) ReadRefill() []byte {
 	a.ShiftRI(true, SHR, RDX, satpModeShift)
 	fail = append(fail, a.Jcc(CondNE)) // paging on (or a mode Go must see)
 	a.Patch(identity, a.Here())
+	return fail
+}
+
+// ReadRefill returns the routine's code (position-independent).
+func (*Backend) ReadRefill() []byte {
+	var a Asm
+	fail := identityCheck(&a)
 	// The page must lie in RAM.
 	a.Push(RAX)
 	a.AluRI(true, AND, RAX, -4096) // RAX = the page
@@ -90,6 +108,79 @@ func (*Backend) ReadRefill() []byte {
 	a.AluRR(true, CMP, RDX, RDX) // ZF = 1
 	a.Ret()
 	a.Patch(outside, a.Here())
+	a.Pop(RAX)
+	for _, j := range fail {
+		a.Patch(j, a.Here())
+	}
+	a.Test(RSP, RSP) // ZF = 0 (RSP is never 0)
+	a.Ret()
+	return a.B
+}
+
+// WriteRefill returns the write-TLB refill routine (position-independent;
+// the calling convention of ReadRefill).
+func (*Backend) WriteRefill() []byte {
+	var a Asm
+	fail := identityCheck(&a)
+	a.Push(RAX)
+	a.Push(RDI)
+	a.AluRI(true, AND, RAX, -4096) // RAX = the page
+	// The page must lie in RAM and have no decoded code.
+	a.MovRR(RDX, RAX)
+	a.AluRM(true, SUB, RDX, M(regCtx, ctxRAMStart))
+	a.AluRM(true, CMP, RDX, M(regCtx, ctxRAMLength))
+	var popFail []int
+	popFail = append(popFail, a.Jcc(CondAE))
+	a.ShiftRI(true, SHR, RDX, 12)
+	a.MovLoad64(RDI, M(regCtx, ctxRAMCode))
+	a.BtMem(M(RDI, 0), RDX)
+	popFail = append(popFail, a.Jcc(CondB)) // CF = 1: code
+	// The slot it evicts: invalid, or a RAM page, which is marked dirty.
+	a.AluMI(true, CMP, MI(regHotW, RCX, 1, 0), tlbInvalidPage)
+	fill := a.Jcc(CondE)
+	a.MovLoad64(RDI, MI(regX, RCX, 1, shadowWriteTLB+16))
+	a.AluRM(true, CMP, RDI, M(regCtx, ctxRAMPMA))
+	popFail = append(popFail, a.Jcc(CondNE))
+	// Checked: from here on it writes. The evicted page's index in RAM.
+	a.MovLoad64(RDI, MI(regX, RCX, 1, shadowWriteTLB))
+	a.AluRM(true, ADD, RDI, MI(regX, RCX, 1, shadowWriteTLB+8))
+	a.AluRM(true, SUB, RDI, M(regCtx, ctxRAMStart))
+	a.ShiftRI(true, SHR, RDI, 12)
+	a.MovLoad64(RDX, M(regCtx, ctxRAMDirty))
+	a.BtsMem(M(RDX, 0), RDI)
+	a.ShiftRI(true, SHR, RDI, 6)
+	a.MovLoad64(RDX, M(regCtx, ctxRAMDirtySummary))
+	a.BtsMem(M(RDX, 0), RDI)
+	a.Patch(fill, a.Here())
+	a.MovRR(RDX, RAX)
+	a.AluRM(true, SUB, RDX, M(regCtx, ctxRAMStart))
+	a.AluRM(true, ADD, RDX, M(regCtx, ctxRAMHost))
+	// Host mirror: vaddr_page, host, realPage 0, code nil.
+	a.MovStore64(MI(regHotW, RCX, 1, 0), RAX)
+	a.MovStore64(MI(regHotW, RCX, 1, 8), RDX)
+	a.MovStoreImm32(MI(regHotW, RCX, 1, 16), 0)
+	a.MovStoreImm32(MI(regHotW, RCX, 1, 24), 0)
+	// Shadow slot: vaddr_page, vp_offset 0, RAM's PMA index, zero.
+	a.MovStore64(MI(regX, RCX, 1, shadowWriteTLB), RAX)
+	a.MovStoreImm32(MI(regX, RCX, 1, shadowWriteTLB+8), 0)
+	a.MovLoad64(RDX, M(regCtx, ctxRAMPMA))
+	a.MovStore64(MI(regX, RCX, 1, shadowWriteTLB+16), RDX)
+	a.MovStoreImm32(MI(regX, RCX, 1, shadowWriteTLB+24), 0)
+	// The slot's live bit.
+	a.MovRR32(RDX, RCX)
+	a.ShiftRI(false, SHR, RDX, 5)
+	a.MovLoad64(RDI, M(regCtx, ctxWriteLive))
+	a.BtsMem(M(RDI, 0), RDX)
+	a.Pop(RDI)
+	a.Pop(RAX)
+	a.MovRR(RDX, RAX)
+	a.AluRI(true, AND, RDX, -4096)
+	a.AluRR(true, CMP, RDX, RDX) // ZF = 1
+	a.Ret()
+	for _, j := range popFail {
+		a.Patch(j, a.Here())
+	}
+	a.Pop(RDI)
 	a.Pop(RAX)
 	for _, j := range fail {
 		a.Patch(j, a.Here())

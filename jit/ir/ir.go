@@ -81,6 +81,10 @@ type Backend interface {
 	// fill a read-TLB slot in place on a miss, where the fill is exactly
 	// what the interpreter would do (position-independent; nil: none).
 	ReadRefill() []byte
+	// WriteRefill is the same for the write TLB: it fills a slot only where
+	// the interpreter's fill involves no decoded code and marks the evicted
+	// slot's page dirty as the interpreter does (nil: none).
+	WriteRefill() []byte
 	// PatchJump writes into code (at a chain site) a jump to target, both
 	// given as addresses in the executable mapping; buf is the writable view
 	// of the same bytes as code.
