@@ -12,13 +12,25 @@
 //     between instructions). Otherwise the block exits with ExitBudget before
 //     doing anything and the interpreter steps.
 //   - Loads and stores look up the same hot TLB the interpreter uses, inline.
-//     A hit changes no state in either engine; a miss (including a
+//     A hit changes no state in either engine. On a miss where the fill is
+//     fixed (translation is the identity, the page is in RAM, and for a
+//     store no decoded code is involved and the evicted slot is RAM's), a
+//     refill routine of generated code fills the slot exactly as the
+//     interpreter would: shadow slot, host mirror, live bit, and for a
+//     store the evicted page marked dirty. Any other miss (including a
 //     misaligned address, whose low bits fail the compare, and any device
-//     access, which is never in the TLB) exits with pc at the instruction and
-//     mcycle counting the instructions before it, and the interpreter redoes
-//     the access with its fill, eviction and dirty marking.
-//   - Anything not translated (system, CSR, AMO, division, and FP where the
-//     backend cannot be exact) exits to the interpreter for one step.
+//     access, which is never in the TLB) exits with pc at the instruction
+//     and mcycle counting the instructions before it, and the interpreter
+//     redoes the access with its fill, eviction and dirty marking.
+//   - The trap CSRs (mscratch, mepc, mcause, mtval and their S-mode twins;
+//     reads of mtvec, stvec, mstatus and mcycle), ECALL from M-mode and MRET
+//     back to M-mode are translated with execSystem's semantics; where the
+//     privilege is too low, would change, or an interrupt may become
+//     deliverable, generated code leaves the instruction to the
+//     interpreter.
+//   - Anything else not translated (the other system instructions and
+//     CSRs, and FP where the backend cannot be exact) exits to the
+//     interpreter for one step.
 //   - Cross-page and indirect jumps dispatch inline through the code TLB
 //     (hits only: a miss is the interpreter's to fill) to the target page's
 //     block table; fetches that cross a page go to the interpreter.

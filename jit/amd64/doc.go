@@ -1,6 +1,8 @@
-// Package amd64 is the JIT's x86-64 backend: an encoder (asm.go, checked
-// form by form against golang-asm in the tests), the block translator
-// (codegen.go) and the Go-assembly trampoline (enter_amd64.s).
+// Package amd64 is the JIT's x86-64 backend: an encoder (asm.go and sse.go,
+// checked form by form against golang-asm in the tests), the block
+// translator (codegen.go, with atomic.go, divide.go, fp.go, system.go and
+// loop.go), the TLB refill routines (refill.go) and the Go-assembly
+// trampoline (enter_amd64.s).
 //
 // # Register conventions of generated code
 //
@@ -10,24 +12,32 @@
 //	R13  hot write TLB
 //	R8   guest pc of the current block's first instruction
 //	RSI  mcycle
-//	RDI  the run's end mcycle (the budget)
-//	RAX, RCX, RDX, R9  scratch
+//	R15  the *Context: the run's end mcycle (the budget), the refill
+//	     routines and what they need
+//	R9, R10, R11, R14, RDI, RBP  the register cache: guest registers kept
+//	     in host registers inside a block, and across a loop's iterations
+//	     (regcache.go, loop.go)
+//	RAX, RCX, RDX  scratch
 //
 // The trampoline loads these from a Context, calls the block, and stores pc
 // and mcycle back; generated code returns the exit code in EAX.
 //
 // # A block
 //
-//	budget:  lea rax, [rsi+n]; cmp rax, rdi; ja exit_budget
-//	body:    one sequence per instruction, guest registers read and written
-//	         in memory; loads and stores through hostAddress, the inline
-//	         TLB lookup (index, compare the page with the low alignment bits
-//	         kept so misaligned accesses miss, jne exit_memory, load the host
-//	         page, access)
+//	budget:  mov rax, [r15+End]; sub rax, rsi; cmp rax, n; jb exit_budget
+//	body:    one sequence per instruction; loads and stores through
+//	         hostAddress, the inline TLB lookup (index, compare the page
+//	         with the low alignment bits kept so misaligned accesses miss,
+//	         jne miss, load the host page, access); system instructions
+//	         (system.go) check privilege and interrupts at run time and
+//	         exit where the interpreter must act
 //	end:     a branch adds n to mcycle and sets pc for each side, then jumps:
-//	         a patchable jump (same page) or dispatch (other page, JALR)
-//	stubs:   out-of-line exits (budget, each memory miss with its pc and
-//	         mcycle, each unlinked chain)
+//	         a patchable jump (same page) or dispatch (other page, JALR,
+//	         ECALL, MRET)
+//	stubs:   out-of-line exits (budget; each memory miss, which first calls
+//	         the read or write refill routine (refill.go) and retries the
+//	         compare if it filled the slot; each unlinked chain; each
+//	         instruction left to the interpreter)
 //
 // Translation allocates nothing once warm: one Backend keeps its buffers,
 // and the Code it returns is valid until the next Translate.
