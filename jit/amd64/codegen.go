@@ -159,6 +159,19 @@ func (g *gen) load(dst Reg, r uint8) {
 	g.a.MovRR(dst, g.cache.use(g, r&31))
 }
 
+// inPlace returns the host register of guest register rd (marked changed)
+// holding rs1's value (rs1 != 0), ready for rd = rs1 op x in place: rd's
+// register, with a MOV from rs1's unless rd is rs1. rs1 is used first, so
+// making room for rd never evicts it.
+func (g *gen) inPlace(rd, rs1 uint8) Reg {
+	src := g.cache.use(g, rs1&31)
+	dst := g.cache.def(g, rd&31)
+	if dst != src {
+		g.a.MovRR(dst, src)
+	}
+	return dst
+}
+
 // store writes src to guest register r (nothing for x0), in the cache.
 func (g *gen) store(r uint8, src Reg) {
 	if r&31 != 0 {
@@ -265,8 +278,21 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 	rd, rs1, rs2 := in.Rd&31, in.Rs1&31, in.Rs2&31
 	imm := int32(int64(in.Imm))
 	n := len(g.b.Insns)
+	// The ALU forms work on the cached host registers in place (rd = rs1
+	// op operand: at most a MOV and the operation) and go through RAX only
+	// where an operand is x0 or rd is rs2 alone.
 	aluI := func(w bool, op AluOp) {
 		if rd == 0 {
+			return
+		}
+		if rs1 != 0 {
+			dst := g.inPlace(rd, rs1)
+			if imm != 0 || op == AND {
+				a.AluRI(w, op, dst, imm)
+			}
+			if !w {
+				a.Movsxd(dst, dst)
+			}
 			return
 		}
 		g.load(RAX, rs1)
@@ -282,6 +308,15 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		if rd == 0 {
 			return
 		}
+		if rs1 != 0 && rs2 != 0 && (rd != rs2 || rs1 == rs2) {
+			src2 := g.cache.use(g, rs2)
+			dst := g.inPlace(rd, rs1)
+			a.AluRR(w, op, dst, src2)
+			if !w {
+				a.Movsxd(dst, dst)
+			}
+			return
+		}
 		g.load(RAX, rs1)
 		g.aluGuest(w, op, RAX, rs2)
 		if !w {
@@ -291,6 +326,16 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 	}
 	shiftI := func(w bool, op ShiftOp) {
 		if rd == 0 {
+			return
+		}
+		if rs1 != 0 {
+			dst := g.inPlace(rd, rs1)
+			if in.Imm != 0 {
+				a.ShiftRI(w, op, dst, uint8(in.Imm))
+			}
+			if !w {
+				a.Movsxd(dst, dst)
+			}
 			return
 		}
 		g.load(RAX, rs1)
@@ -399,6 +444,19 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 			break
 		}
 		w := in.Op == isa.MUL
+		if rs1 != 0 && rs2 != 0 {
+			// Multiplication commutes: rd may be either operand.
+			if rd == rs2 {
+				rs1, rs2 = rs2, rs1
+			}
+			src2 := g.cache.use(g, rs2)
+			dst := g.inPlace(rd, rs1)
+			a.Imul(w, dst, src2)
+			if !w {
+				a.Movsxd(dst, dst)
+			}
+			break
+		}
 		g.load(RAX, rs1)
 		g.load(RCX, rs2)
 		a.Imul(w, RAX, RCX)
@@ -441,8 +499,12 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		isa.SB, isa.SH, isa.SW, isa.SD:
 		g.memory(in, k, delta)
 	case isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU:
-		g.load(RAX, rs1)
-		g.aluGuest(true, CMP, RAX, rs2)
+		if rs1 != 0 {
+			g.aluGuest(true, CMP, g.cache.use(g, rs1), rs2)
+		} else {
+			g.load(RAX, rs1)
+			g.aluGuest(true, CMP, RAX, rs2)
+		}
 		if g.loop.ok && k == n-1 {
 			g.loopBranch(branchCond[in.Op], n, delta, uint64(in.Size), off0)
 			break
@@ -536,23 +598,28 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 		}
 		return nil
 	}
+	// The value goes straight to rd's host register (a register written
+	// back to make room leaves RAX and RDX, the address, alone).
+	dst := RCX
+	if in.Rd&31 != 0 {
+		dst = g.cache.def(g, in.Rd&31)
+	}
 	switch in.Op {
 	case isa.LB:
-		a.Load8S(RCX, m)
+		a.Load8S(dst, m)
 	case isa.LBU:
-		a.Load8(RCX, m)
+		a.Load8(dst, m)
 	case isa.LH:
-		a.Load16S(RCX, m)
+		a.Load16S(dst, m)
 	case isa.LHU:
-		a.Load16(RCX, m)
+		a.Load16(dst, m)
 	case isa.LW:
-		a.Load32S(RCX, m)
+		a.Load32S(dst, m)
 	case isa.LWU:
-		a.Load32(RCX, m)
+		a.Load32(dst, m)
 	case isa.LD:
-		a.MovLoad64(RCX, m)
+		a.MovLoad64(dst, m)
 	}
-	g.store(in.Rd, RCX)
 	return nil
 }
 
