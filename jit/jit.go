@@ -322,20 +322,28 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 		return 0, blockShort
 	}
 	start := time.Now()
+	b.Table = uintptr(cp.Blocks)
 	code, err := e.backend.Translate(b, len(e.chains))
 	if err != nil {
 		panic(fmt.Sprintf("jit: translate: %v", err)) // a supported instruction failed: a bug
 	}
 	at := e.mem.alloc(len(code.Bytes))
 	if at < 0 {
+		// Code memory is full: empty it and translate the block again, as
+		// its chain numbers and its page's block table are new.
 		e.reset()
-		if at = e.mem.alloc(len(code.Bytes)); at < 0 {
-			return 0, blockNone
-		}
 		pb = &pageBlocks{}
 		cp.Engine = pb
 		cp.Blocks = unsafe.Pointer(&pb.entry)
 		e.pages = append(e.pages, cp)
+		b = e.decodeBlock(cp, off)
+		b.Table = uintptr(cp.Blocks)
+		if code, err = e.backend.Translate(b, len(e.chains)); err != nil {
+			panic(fmt.Sprintf("jit: translate: %v", err))
+		}
+		if at = e.mem.alloc(len(code.Bytes)); at < 0 {
+			return 0, blockNone
+		}
 	}
 	copy(e.mem.rw[at:], code.Bytes)
 	for _, c := range code.Chains {

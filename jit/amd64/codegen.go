@@ -537,9 +537,8 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 			g.store(rd, RAX)
 		}
 		g.cache.writeBack(g)
-		a.MovRR(regPC, RCX)
 		a.Lea(regCycle, M(regCycle, int32(n)))
-		g.dispatch()
+		g.jumpIndirect()
 	case isa.AMO:
 		g.amo(g.b.Raw[k], k, delta)
 	case isa.DIV, isa.DIVU, isa.REM, isa.REMU, isa.DIVW, isa.DIVUW, isa.REMW, isa.REMUW:
@@ -653,6 +652,38 @@ func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, 
 	a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
 	a.AluRI(false, AND, RAX, 0xFFF)
 	return MI(RDX, RAX, 1, 0)
+}
+
+// jumpIndirect continues at the pc in RCX (mcycle already counted). A
+// target in the block's own page is looked up in the page's block table
+// directly: the interpreter makes no code-TLB access for a jump within its
+// fetch page, and the page's slot cannot have left the code TLB since the
+// block was entered (only fetches fill that set, and whatever flushes it
+// ends a block first). Anything else goes through dispatch.
+func (g *gen) jumpIndirect() {
+	a := &g.a
+	if g.b.Table == 0 {
+		a.MovRR(regPC, RCX)
+		g.dispatch()
+		return
+	}
+	a.MovRR(RDX, regPC)
+	a.AluRR(true, XOR, RDX, RCX)
+	a.MovRR(regPC, RCX)
+	a.AluRI(true, CMP, RDX, 0xFFF)
+	other := a.Jcc(CondA) // another page
+	a.AluRI(false, AND, RCX, 0xFFF)
+	a.AluRI(false, CMP, RCX, 0xFFC)
+	tooFar := a.Jcc(CondA) // an instruction that may cross the page end
+	a.MovImm(RDX, uint64(g.b.Table))
+	a.MovLoad64(RAX, MI(RDX, RCX, 4, 0))
+	a.Test(RAX, RAX)
+	none := a.Jcc(CondE)
+	a.JmpR(RAX)
+	a.Patch(other, a.Here())
+	a.Patch(tooFar, a.Here())
+	a.Patch(none, a.Here())
+	g.dispatch()
 }
 
 // dispatch continues at the pc in regPC wherever it is: through the code

@@ -35,6 +35,12 @@ type Block struct {
 	End   BlockEnd
 	// Next is the offset (in the page) after the last instruction.
 	Next uint64
+	// Table is the address of the page's block table (emu.CodePage.Blocks:
+	// one entry address per halfword, 0 where none): an indirect jump that
+	// stays in the page may look its target up there directly. It stays
+	// valid as long as the block can run (a page's blocks are dropped with
+	// its table).
+	Table uintptr
 }
 
 // BlockEnd says how a block ends.
