@@ -391,7 +391,11 @@ func (a *Asm) BtImm(r Reg, bit uint8) {
 // BtMem is BT qword [m], r: CF = bit r of the bit string at m.
 func (a *Asm) BtMem(m Mem, r Reg) { a.opRegMem(true, 0x0FA3, r, m) }
 
-// BtsMem is BTS qword [m], r: sets bit r of the bit string at m.
+// BtsRR is BTS dst, bit: sets bit (bit mod 64) of dst.
+func (a *Asm) BtsRR(dst, bit Reg) { a.opRegReg(true, 0x0FAB, bit, dst, false) }
+
+// BtsMem is BTS qword [m], r: sets bit r of the bit string at m (microcoded:
+// about ten times the cost of setBit's plain loads and stores).
 func (a *Asm) BtsMem(m Mem, r Reg) { a.opRegMem(true, 0x0FAB, r, m) }
 
 // MovStoreImm32 is MOV qword [m], imm32 (sign-extended).

@@ -93,6 +93,7 @@ func encCases() []encCase {
 				encCase{fmt.Sprintf("SUBL %v,%v", r, s), func(a *Asm) { a.AluRR(false, SUB, r, s) }, x86.ASUBL, greg2(s), greg2(r)},
 				encCase{fmt.Sprintf("CMPQ %v,%v", r, s), func(a *Asm) { a.AluRR(true, CMP, r, s) }, x86.ACMPQ, greg2(r), greg2(s)},
 				encCase{fmt.Sprintf("IMULQ %v,%v", r, s), func(a *Asm) { a.Imul(true, r, s) }, x86.AIMULQ, greg2(s), greg2(r)},
+				encCase{fmt.Sprintf("BTSQ %v,%v", r, s), func(a *Asm) { a.BtsRR(r, s) }, x86.ABTSQ, greg2(s), greg2(r)},
 				encCase{fmt.Sprintf("MOVLQSX %v,%v", r, s), func(a *Asm) { a.Movsxd(r, s) }, x86.AMOVLQSX, greg2(s), greg2(r)},
 				encCase{fmt.Sprintf("MOVBQSX %v,%v", r, s), func(a *Asm) { a.Movsx8(r, s) }, x86.AMOVBQSX, greg2(s), greg2(r)},
 				encCase{fmt.Sprintf("MOVBLZX %v,%v", r, s), func(a *Asm) { a.Movzx8(r, s) }, x86.AMOVBLZX, greg2(s), greg2(r)},

@@ -49,6 +49,20 @@ const (
 	tlbInvalidPage     = -1 // a hot slot's vaddr_page when the slot is invalid
 )
 
+// setBit sets bit idx of the bit string whose address is at bitmap (a
+// Context field), with plain loads and stores: BTS with a memory operand and
+// a register bit offset is microcoded and was the costliest instruction of
+// the refills. t1 and t2 are clobbered; idx is kept.
+func setBit(a *Asm, bitmap Mem, idx, t1, t2 Reg) {
+	a.MovRR(t1, idx)
+	a.ShiftRI(true, SHR, t1, 6)
+	a.MovLoad64(t2, bitmap)
+	a.Lea(t2, MI(t2, t1, 8, 0))
+	a.MovLoad64(t1, M(t2, 0))
+	a.BtsRR(t1, idx)
+	a.MovStore64(M(t2, 0), t1)
+}
+
 // identityCheck emits the checks both refills start with: the access is
 // aligned (RDX keeps the alignment bits) and translation is the identity
 // for a data access. It returns the jumps taken on failure. RDX is scratch.
@@ -98,10 +112,11 @@ func (*Backend) ReadRefill() []byte {
 	a.MovStore64(MI(regX, RCX, 1, shadowReadTLB+16), RDX)
 	a.MovStoreImm32(MI(regX, RCX, 1, shadowReadTLB+24), 0)
 	// The slot's live bit.
-	a.MovRR32(RDX, RCX)
-	a.ShiftRI(false, SHR, RDX, 5)
-	a.MovLoad64(RAX, M(regCtx, ctxReadLive))
-	a.BtsMem(M(RAX, 0), RDX)
+	a.Push(RDI)
+	a.MovRR32(RDI, RCX)
+	a.ShiftRI(false, SHR, RDI, 5)
+	setBit(&a, M(regCtx, ctxReadLive), RDI, RDX, RAX)
+	a.Pop(RDI)
 	a.Pop(RAX)
 	a.MovRR(RDX, RAX)
 	a.AluRI(true, AND, RDX, -4096)
@@ -146,11 +161,11 @@ func (*Backend) WriteRefill() []byte {
 	a.AluRM(true, ADD, RDI, MI(regX, RCX, 1, shadowWriteTLB+8))
 	a.AluRM(true, SUB, RDI, M(regCtx, ctxRAMStart))
 	a.ShiftRI(true, SHR, RDI, 12)
-	a.MovLoad64(RDX, M(regCtx, ctxRAMDirty))
-	a.BtsMem(M(RDX, 0), RDI)
+	a.Push(R8)
+	setBit(&a, M(regCtx, ctxRAMDirty), RDI, RDX, R8)
 	a.ShiftRI(true, SHR, RDI, 6)
-	a.MovLoad64(RDX, M(regCtx, ctxRAMDirtySummary))
-	a.BtsMem(M(RDX, 0), RDI)
+	setBit(&a, M(regCtx, ctxRAMDirtySummary), RDI, RDX, R8)
+	a.Pop(R8)
 	a.Patch(fill, a.Here())
 	a.MovRR(RDX, RAX)
 	a.AluRM(true, SUB, RDX, M(regCtx, ctxRAMStart))
@@ -167,10 +182,9 @@ func (*Backend) WriteRefill() []byte {
 	a.MovStore64(MI(regX, RCX, 1, shadowWriteTLB+16), RDX)
 	a.MovStoreImm32(MI(regX, RCX, 1, shadowWriteTLB+24), 0)
 	// The slot's live bit.
-	a.MovRR32(RDX, RCX)
-	a.ShiftRI(false, SHR, RDX, 5)
-	a.MovLoad64(RDI, M(regCtx, ctxWriteLive))
-	a.BtsMem(M(RDI, 0), RDX)
+	a.MovRR32(RDI, RCX)
+	a.ShiftRI(false, SHR, RDI, 5)
+	setBit(&a, M(regCtx, ctxWriteLive), RDI, RDX, RAX)
 	a.Pop(RDI)
 	a.Pop(RAX)
 	a.MovRR(RDX, RAX)
