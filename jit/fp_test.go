@@ -981,3 +981,34 @@ func ftestCPUTime() time.Duration {
 
 func BenchmarkFPMatmul(b *testing.B) { fbench(b, fbenchMatmul()) }
 func BenchmarkFPDaxpy(b *testing.B)  { fbench(b, fbenchDaxpy()) }
+
+// TestJITFPLoops runs the FP benchmark programs (loops of FP loads, stores
+// and arithmetic, whose integer registers the JIT keeps in host registers
+// across iterations and across the FP instructions) on both engines in
+// lockstep.
+func TestJITFPLoops(t *testing.T) {
+	for name, prog := range map[string][]uint32{"matmul": fbenchMatmul(), "daxpy": fbenchDaxpy()} {
+		t.Run(name, func(t *testing.T) {
+			mk := func(tb testing.TB) *emu.Machine {
+				p := &ftestProg{}
+				for _, w := range prog {
+					p.w(w)
+				}
+				m := ftestMachine(tb, p)
+				tb.Cleanup(func() { m.Close() })
+				vals := make([]byte, 8*(256+1))
+				for i := range 257 {
+					putU64(vals[8*i:], math.Float64bits(1+float64(i%17)/64))
+				}
+				putU64(vals[8*256:], math.Float64bits(1.0/1024))
+				for _, at := range []uint64{fbenchX, fbenchY} {
+					if err := m.WriteMemory(at, vals); err != nil {
+						tb.Fatal(err)
+					}
+				}
+				return m
+			}
+			lockstep(t, mk, 300_000, 7919)
+		})
+	}
+}

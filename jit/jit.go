@@ -303,7 +303,9 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 		cp.Blocks = unsafe.Pointer(&pb.entry)
 		e.pages = append(e.pages, cp)
 	}
-	if off > 0xFFC || !e.backend.Supported(cp.DecodeAt(off), cp.RawAt(off)) {
+	// (A block seen before passed this check then: cold lookups repeat
+	// thousands of times in a boot, so they skip it.)
+	if pb.seen[off>>1] == 0 && (off > 0xFFC || !e.backend.Supported(cp.DecodeAt(off), cp.RawAt(off))) {
 		pb.entry[off>>1] = e.untranslatable
 		return 0, blockNone
 	}

@@ -548,10 +548,10 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 	case isa.SYSTEM:
 		g.system(g.b.Raw[k], k, delta)
 	case isa.FP:
-		// FP code may use any scratch register: nothing stays cached
-		// across it.
+		// FP code uses RAX, RCX, RDX and XMM0-2 only, so cached registers
+		// stay cached across it; they are written back first because its
+		// guards exit without writing anything back (fp.go).
 		g.cache.writeBack(g)
-		g.cache.reset()
 		return g.fp(g.b.Raw[k], k, delta)
 	default:
 		return fmt.Errorf("amd64: %v not supported", in.Op)

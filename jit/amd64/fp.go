@@ -304,6 +304,24 @@ func decodeCompressedFP(raw uint32) (fi fpInsn, ok bool) {
 	return fi, true
 }
 
+// fpIntOperands returns the integer registers an F/D instruction reads and
+// writes (bit sets; loop.go needs every register body() passes to
+// g.load, g.store or hostAddress).
+func fpIntOperands(raw uint32) (read, write uint32, ok bool) {
+	fi, ok := decodeFP(raw)
+	if !ok {
+		return 0, 0, false
+	}
+	bit := func(r uint8) uint32 { return 1 << (r & 31) }
+	switch fi.kind {
+	case fpLoad, fpStore, fpFromInt, fpMoveFromX:
+		return bit(fi.rs1), 0, true
+	case fpCompare, fpToInt, fpClass, fpMoveToX:
+		return 0, bit(fi.rd), true
+	}
+	return 0, 0, true
+}
+
 // supportedFP reports whether the F/D instruction with this word is
 // translated.
 func supportedFP(raw uint32) bool {

@@ -33,8 +33,10 @@ type loopInfo struct {
 }
 
 // findLoop reports whether the block is a loop whose registers fit the
-// cache. Only blocks of integer instructions, loads and stores qualify
-// (AMOs, divisions and FP use the cache or scratch registers their own way).
+// cache. Blocks of integer instructions, loads, stores and FP instructions
+// qualify (AMOs and divisions use the cache or scratch registers their own
+// way). Every guest register an instruction may use must be in the loop's
+// set: the body must not allocate.
 func (g *gen) findLoop(off0 uint64) loopInfo {
 	b := g.b
 	n := len(b.Insns)
@@ -53,7 +55,7 @@ func (g *gen) findLoop(off0 uint64) loopInfo {
 	var used, written uint32
 	for i := range b.Insns {
 		in := &b.Insns[i]
-		r, w, ok := loopOperands(in)
+		r, w, ok := loopOperands(in, b.Raw[i])
 		if !ok {
 			return loopInfo{}
 		}
@@ -74,9 +76,10 @@ func (g *gen) findLoop(off0 uint64) loopInfo {
 	return info
 }
 
-// loopOperands returns the guest registers an instruction reads and writes
-// (as bit sets), or false for an instruction loops do not take.
-func loopOperands(in *isa.Insn) (read, write uint32, ok bool) {
+// loopOperands returns the guest registers an instruction (raw: its word)
+// reads and writes (as bit sets), or false for an instruction loops do not
+// take.
+func loopOperands(in *isa.Insn, raw uint32) (read, write uint32, ok bool) {
 	rd, rs1, rs2 := uint32(1)<<(in.Rd&31), uint32(1)<<(in.Rs1&31), uint32(1)<<(in.Rs2&31)
 	switch in.Op {
 	case isa.NOP:
@@ -92,6 +95,8 @@ func loopOperands(in *isa.Insn) (read, write uint32, ok bool) {
 		return rs1 | rs2, rd, true
 	case isa.SB, isa.SH, isa.SW, isa.SD, isa.BEQ, isa.BNE, isa.BLT, isa.BGE, isa.BLTU, isa.BGEU:
 		return rs1 | rs2, 0, true
+	case isa.FP:
+		return fpIntOperands(raw)
 	}
 	return 0, 0, false
 }
