@@ -549,9 +549,14 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		g.system(g.b.Raw[k], k, delta)
 	case isa.FP:
 		// FP code uses RAX, RCX, RDX and XMM0-2 only, so cached registers
-		// stay cached across it; they are written back first because its
-		// guards exit without writing anything back (fp.go).
-		g.cache.writeBack(g)
+		// stay cached across it. Its guards' exit writes back what was
+		// changed before the instruction; in a loop nothing is evicted (the
+		// registers are pinned), elsewhere the cache is written back first
+		// so that an eviction inside the instruction cannot make that set
+		// stale.
+		if !g.loop.ok {
+			g.cache.writeBack(g)
+		}
 		return g.fp(g.b.Raw[k], k, delta)
 	default:
 		return fmt.Errorf("amd64: %v not supported", in.Op)

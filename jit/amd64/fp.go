@@ -14,10 +14,11 @@ import (
 //   - Operands and results live in the shadow registers f[i] (regX +
 //     shadowF + 8i); XMM0..XMM2 and RAX, RCX, RDX are scratch. XMM15 and
 //     R14/R15 are never written (R15 holds the *Context). Integer registers
-//     go through g.load/g.store (the register cache, which codegen.go
-//     writes back and empties before each FP instruction). Every guard
-//     exits before the instruction writes a guest register, so its exit
-//     (after the instruction's code) has nothing to write back.
+//     go through g.load/g.store (the register cache; codegen.go writes it
+//     back before each FP instruction outside loops). Every guard exits
+//     before the instruction writes a guest register, so its exit (after
+//     the instruction's code) writes back only what was changed before the
+//     instruction.
 //   - MXCSR: the trampoline loads it with every exception masked, flags
 //     clear, DAZ/FTZ off and RC for frm; on the way out it ORs the
 //     accumulated IE/ZE/OE/UE/PE into fflags (DE has no RISC-V counterpart
@@ -339,6 +340,7 @@ type fpEmit struct {
 	delta uint64
 	exits [8]int // rel32 sites jumping to the exit
 	n     int
+	dirty cacheSnapshot // changed cached registers, written back by the exit
 }
 
 // exitIf emits a jump to the instruction's exit when c holds.
@@ -361,6 +363,7 @@ func (e *fpEmit) finish() {
 	for _, s := range e.exits[:e.n] {
 		a.Patch(s, a.Here())
 	}
+	e.g.writeBackSnapshot(e.dirty)
 	e.g.exit(e.delta, e.k, uint32(ir.ExitGeneral))
 	a.Patch8(over, a.Here())
 }
@@ -372,7 +375,7 @@ func (g *gen) fp(raw uint32, k int, delta uint64) error {
 	if !ok {
 		return fmt.Errorf("amd64: FP instruction %#08x not supported", raw)
 	}
-	e := fpEmit{g: g, a: &g.a, fi: fi, k: k, delta: delta}
+	e := fpEmit{g: g, a: &g.a, fi: fi, k: k, delta: delta, dirty: g.cache.snapshot()}
 	e.blockChecks()
 	e.body()
 	e.finish()
