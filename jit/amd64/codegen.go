@@ -589,16 +589,23 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 	}
 	m := g.hostAddress(in.Rs1, int32(int64(in.Imm)), size, store, k, delta)
 	if store {
-		g.load(RCX, in.Rs2)
+		// The value straight from rs2's host register (making room for it
+		// leaves RAX and RDX, the address, alone).
+		src := RCX
+		if in.Rs2&31 != 0 {
+			src = g.cache.use(g, in.Rs2&31)
+		} else {
+			g.load(RCX, 0)
+		}
 		switch size {
 		case 1:
-			a.MovStore8(m, RCX)
+			a.MovStore8(m, src)
 		case 2:
-			a.MovStore16(m, RCX)
+			a.MovStore16(m, src)
 		case 4:
-			a.MovStore32(m, RCX)
+			a.MovStore32(m, src)
 		case 8:
-			a.MovStore64(m, RCX)
+			a.MovStore64(m, src)
 		}
 		return nil
 	}
