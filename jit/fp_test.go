@@ -925,19 +925,7 @@ func fbenchMachine(b *testing.B, prog []uint32, useJIT bool) *emu.Machine {
 	for _, w := range prog {
 		p.w(w)
 	}
-	m := ftestMachine(b, p)
-	b.Cleanup(func() { m.Close() })
-	vals := make([]byte, 8*(256+1))
-	for i := range 257 {
-		putU64(vals[8*i:], math.Float64bits(1+float64(i%17)/64))
-	}
-	putU64(vals[8*256:], math.Float64bits(1.0/1024)) // daxpy's a
-	if err := m.WriteMemory(fbenchX, vals); err != nil {
-		b.Fatal(err)
-	}
-	if err := m.WriteMemory(fbenchY, vals); err != nil {
-		b.Fatal(err)
-	}
+	m := fbenchDataMachine(b, p)
 	if useJIT {
 		if _, err := jit.New(m); err != nil {
 			b.Fatal(err)
@@ -994,21 +982,27 @@ func TestJITFPLoops(t *testing.T) {
 				for _, w := range prog {
 					p.w(w)
 				}
-				m := ftestMachine(tb, p)
-				tb.Cleanup(func() { m.Close() })
-				vals := make([]byte, 8*(256+1))
-				for i := range 257 {
-					putU64(vals[8*i:], math.Float64bits(1+float64(i%17)/64))
-				}
-				putU64(vals[8*256:], math.Float64bits(1.0/1024))
-				for _, at := range []uint64{fbenchX, fbenchY} {
-					if err := m.WriteMemory(at, vals); err != nil {
-						tb.Fatal(err)
-					}
-				}
-				return m
+				return fbenchDataMachine(tb, p)
 			}
 			lockstep(t, mk, 300_000, 7919)
 		})
 	}
+}
+
+// fbenchDataMachine is an FP benchmark program's machine with its data: x
+// and y (257 doubles each; daxpy's a just after x). It closes with tb.
+func fbenchDataMachine(tb testing.TB, p *ftestProg) *emu.Machine {
+	m := ftestMachine(tb, p)
+	tb.Cleanup(func() { m.Close() })
+	vals := make([]byte, 8*(256+1))
+	for i := range 257 {
+		putU64(vals[8*i:], math.Float64bits(1+float64(i%17)/64))
+	}
+	putU64(vals[8*256:], math.Float64bits(1.0/1024)) // daxpy's a
+	for _, at := range []uint64{fbenchX, fbenchY} {
+		if err := m.WriteMemory(at, vals); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return m
 }

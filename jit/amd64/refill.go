@@ -21,7 +21,8 @@ package amd64
 // slot's byte offset in a TLB set, RDX = vaddr with the access's alignment
 // bits kept (as the hit compare uses it). On success ZF = 1 and RDX = the
 // page (the compare then hits); on failure ZF = 0. RAX and RCX are kept;
-// nothing else is touched but the slot, its live bit and one stack slot.
+// nothing else is touched but the slot, its live bit (for a store, the dirty
+// bits of the page it evicts) and a few stack slots.
 
 // Shadow and Context offsets the routine uses (checked against emu.Shadow
 // and Context in the tests and at compile time).
@@ -91,44 +92,9 @@ func identityCheck(a *Asm) (fail []int) {
 // ReadRefill returns the routine's code (position-independent).
 func (*Backend) ReadRefill() []byte {
 	var a Asm
-	fail := identityCheck(&a)
-	// The page must lie in RAM.
-	a.Push(RAX)
-	a.AluRI(true, AND, RAX, -4096) // RAX = the page
-	a.MovRR(RDX, RAX)
-	a.AluRM(true, SUB, RDX, M(regCtx, ctxRAMStart))
-	a.AluRM(true, CMP, RDX, M(regCtx, ctxRAMLength))
-	outside := a.Jcc(CondAE)
-	a.AluRM(true, ADD, RDX, M(regCtx, ctxRAMHost))
-	// Host mirror: vaddr_page, host, realPage 0, code nil.
-	a.MovStore64(MI(regHotR, RCX, 1, 0), RAX)
-	a.MovStore64(MI(regHotR, RCX, 1, 8), RDX)
-	a.MovStoreImm32(MI(regHotR, RCX, 1, 16), 0)
-	a.MovStoreImm32(MI(regHotR, RCX, 1, 24), 0)
-	// Shadow slot: vaddr_page, vp_offset 0, RAM's PMA index, zero.
-	a.MovStore64(MI(regX, RCX, 1, shadowReadTLB), RAX)
-	a.MovStoreImm32(MI(regX, RCX, 1, shadowReadTLB+8), 0)
-	a.MovLoad64(RDX, M(regCtx, ctxRAMPMA))
-	a.MovStore64(MI(regX, RCX, 1, shadowReadTLB+16), RDX)
-	a.MovStoreImm32(MI(regX, RCX, 1, shadowReadTLB+24), 0)
-	// The slot's live bit.
-	a.Push(RDI)
-	a.MovRR32(RDI, RCX)
-	a.ShiftRI(false, SHR, RDI, 5)
-	setBit(&a, M(regCtx, ctxReadLive), RDI, RDX, RAX)
-	a.Pop(RDI)
-	a.Pop(RAX)
-	a.MovRR(RDX, RAX)
-	a.AluRI(true, AND, RDX, -4096)
-	a.AluRR(true, CMP, RDX, RDX) // ZF = 1
-	a.Ret()
-	a.Patch(outside, a.Here())
-	a.Pop(RAX)
-	for _, j := range fail {
-		a.Patch(j, a.Here())
-	}
-	a.Test(RSP, RSP) // ZF = 0 (RSP is never 0)
-	a.Ret()
+	fail, popFail := refillStart(&a)
+	fillSlot(&a, regHotR, shadowReadTLB, ctxReadLive)
+	refillReturn(&a, popFail, fail)
 	return a.B
 }
 
@@ -136,16 +102,8 @@ func (*Backend) ReadRefill() []byte {
 // the calling convention of ReadRefill).
 func (*Backend) WriteRefill() []byte {
 	var a Asm
-	fail := identityCheck(&a)
-	a.Push(RAX)
-	a.Push(RDI)
-	a.AluRI(true, AND, RAX, -4096) // RAX = the page
-	// The page must lie in RAM and have no decoded code.
-	a.MovRR(RDX, RAX)
-	a.AluRM(true, SUB, RDX, M(regCtx, ctxRAMStart))
-	a.AluRM(true, CMP, RDX, M(regCtx, ctxRAMLength))
-	var popFail []int
-	popFail = append(popFail, a.Jcc(CondAE))
+	fail, popFail := refillStart(&a)
+	// No decoded code in the page (RDX is its offset in RAM).
 	a.ShiftRI(true, SHR, RDX, 12)
 	a.MovLoad64(RDI, M(regCtx, ctxRAMCode))
 	a.BtMem(M(RDI, 0), RDX)
@@ -167,24 +125,52 @@ func (*Backend) WriteRefill() []byte {
 	setBit(&a, M(regCtx, ctxRAMDirtySummary), RDI, RDX, R8)
 	a.Pop(R8)
 	a.Patch(fill, a.Here())
+	fillSlot(&a, regHotW, shadowWriteTLB, ctxWriteLive)
+	refillReturn(&a, popFail, fail)
+	return a.B
+}
+
+// refillStart emits the checks both refills start with (identityCheck),
+// saves RAX and RDI, and checks that the page (then in RAX) lies in RAM,
+// leaving its offset in RAM in RDX. It returns the jumps taken on failure
+// before and after the registers were saved.
+func refillStart(a *Asm) (fail, popFail []int) {
+	fail = identityCheck(a)
+	a.Push(RAX)
+	a.Push(RDI)
+	a.AluRI(true, AND, RAX, -4096) // RAX = the page
+	a.MovRR(RDX, RAX)
+	a.AluRM(true, SUB, RDX, M(regCtx, ctxRAMStart))
+	a.AluRM(true, CMP, RDX, M(regCtx, ctxRAMLength))
+	return fail, []int{a.Jcc(CondAE)}
+}
+
+// fillSlot fills the slot at byte offset RCX of a set with the RAM page in
+// RAX, as the interpreter's fill does: the host mirror (vaddr_page, host,
+// realPage 0, code nil), the shadow slot (vaddr_page, vp_offset 0, RAM's
+// PMA index, zero) and the slot's live bit. RDX and RDI are clobbered.
+func fillSlot(a *Asm, hot Reg, shadowSet int32, live int32) {
 	a.MovRR(RDX, RAX)
 	a.AluRM(true, SUB, RDX, M(regCtx, ctxRAMStart))
 	a.AluRM(true, ADD, RDX, M(regCtx, ctxRAMHost))
-	// Host mirror: vaddr_page, host, realPage 0, code nil.
-	a.MovStore64(MI(regHotW, RCX, 1, 0), RAX)
-	a.MovStore64(MI(regHotW, RCX, 1, 8), RDX)
-	a.MovStoreImm32(MI(regHotW, RCX, 1, 16), 0)
-	a.MovStoreImm32(MI(regHotW, RCX, 1, 24), 0)
-	// Shadow slot: vaddr_page, vp_offset 0, RAM's PMA index, zero.
-	a.MovStore64(MI(regX, RCX, 1, shadowWriteTLB), RAX)
-	a.MovStoreImm32(MI(regX, RCX, 1, shadowWriteTLB+8), 0)
+	a.MovStore64(MI(hot, RCX, 1, 0), RAX)
+	a.MovStore64(MI(hot, RCX, 1, 8), RDX)
+	a.MovStoreImm32(MI(hot, RCX, 1, 16), 0)
+	a.MovStoreImm32(MI(hot, RCX, 1, 24), 0)
+	a.MovStore64(MI(regX, RCX, 1, shadowSet), RAX)
+	a.MovStoreImm32(MI(regX, RCX, 1, shadowSet+8), 0)
 	a.MovLoad64(RDX, M(regCtx, ctxRAMPMA))
-	a.MovStore64(MI(regX, RCX, 1, shadowWriteTLB+16), RDX)
-	a.MovStoreImm32(MI(regX, RCX, 1, shadowWriteTLB+24), 0)
-	// The slot's live bit.
+	a.MovStore64(MI(regX, RCX, 1, shadowSet+16), RDX)
+	a.MovStoreImm32(MI(regX, RCX, 1, shadowSet+24), 0)
 	a.MovRR32(RDI, RCX)
 	a.ShiftRI(false, SHR, RDI, 5)
-	setBit(&a, M(regCtx, ctxWriteLive), RDI, RDX, RAX)
+	setBit(a, M(regCtx, live), RDI, RDX, RAX)
+}
+
+// refillReturn emits the routines' two ends: success (RAX and RDI restored,
+// RDX = the page, ZF = 1) and failure (ZF = 0), reached from popFail with
+// RAX and RDI still pushed and from fail before they were.
+func refillReturn(a *Asm, popFail, fail []int) {
 	a.Pop(RDI)
 	a.Pop(RAX)
 	a.MovRR(RDX, RAX)
@@ -201,5 +187,4 @@ func (*Backend) WriteRefill() []byte {
 	}
 	a.Test(RSP, RSP) // ZF = 0 (RSP is never 0)
 	a.Ret()
-	return a.B
 }

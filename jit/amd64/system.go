@@ -229,15 +229,34 @@ func (g *gen) ecall(k int, delta uint64) {
 	// mstatus: MPIE = MIE, MPP = M, MIE = 0. The result is legal as it is.
 	a.MovLoad64(RAX, M(regX, shadowMstatus))
 	g.legalMstatus(RAX)
+	g.storeMstatus(3, 7, mstatusMIE, mstatusMPP)
+	g.jumpToCSR(shadowMtvec, -4, n) // warlTvec; exceptions go to the base
+}
+
+// storeMstatus stores the legal mstatus value in RAX with bit to set to its
+// bit from, the bits of clear cleared and those of set set (clear and set
+// apply after the copy). RCX is clobbered.
+func (g *gen) storeMstatus(from, to uint8, clear, set int32) {
+	a := &g.a
 	a.MovRR(RCX, RAX)
-	a.ShiftRI(true, SHL, RCX, 4) // MIE (bit 3) to MPIE (bit 7)
-	a.AluRI(true, AND, RCX, mstatusMPIE)
-	a.AluRI(true, AND, RAX, ^int32(mstatusMPIE|mstatusMIE))
-	a.AluRI(true, OR, RAX, mstatusMPP)
+	if to > from {
+		a.ShiftRI(true, SHL, RCX, to-from)
+	} else {
+		a.ShiftRI(true, SHR, RCX, from-to)
+	}
+	a.AluRI(true, AND, RCX, 1<<to)
+	a.AluRI(true, AND, RAX, ^int32(1<<to|clear))
+	a.AluRI(true, OR, RAX, set)
 	a.AluRR(true, OR, RAX, RCX)
 	a.MovStore64(M(regX, shadowMstatus), RAX)
-	a.MovLoad64(regPC, M(regX, shadowMtvec))
-	a.AluRI(true, AND, regPC, -4) // warlTvec; exceptions go to the base
+}
+
+// jumpToCSR ends a block of n instructions with a jump to the address in
+// the CSR at offset (ANDed with mask, as its WARL rule reads it).
+func (g *gen) jumpToCSR(offset, mask int32, n int) {
+	a := &g.a
+	a.MovLoad64(regPC, M(regX, offset))
+	a.AluRI(true, AND, regPC, mask)
 	a.Lea(regCycle, M(regCycle, int32(n)))
 	g.dispatch()
 }
@@ -262,15 +281,6 @@ func (g *gen) mret(k int, delta uint64) {
 	g.generalExit(a.Jcc(CondNE), k, delta)
 	g.cache.writeBack(g)
 	// MIE = MPIE, MPIE = 1, MPP = U; MPRV stays (MPP was M). Still legal.
-	a.MovRR(RCX, RAX)
-	a.ShiftRI(true, SHR, RCX, 4) // MPIE (bit 7) to MIE (bit 3)
-	a.AluRI(true, AND, RCX, mstatusMIE)
-	a.AluRI(true, AND, RAX, ^int32(mstatusMIE|mstatusMPP))
-	a.AluRI(true, OR, RAX, mstatusMPIE)
-	a.AluRR(true, OR, RAX, RCX)
-	a.MovStore64(M(regX, shadowMstatus), RAX)
-	a.MovLoad64(regPC, M(regX, shadowMepc))
-	a.AluRI(true, AND, regPC, -2) // warlEpc
-	a.Lea(regCycle, M(regCycle, int32(n)))
-	g.dispatch()
+	g.storeMstatus(7, 3, mstatusMPP, mstatusMPIE)
+	g.jumpToCSR(shadowMepc, -2, n) // warlEpc
 }
