@@ -11,6 +11,7 @@ import (
 
 const (
 	codeMemorySize = 64 << 20
+	minCodeMemory  = 64 << 10 // the stubs, the refill routines and the largest block, many times over
 	maxBlockInsns  = 64
 	pageSlots      = 2048
 )
@@ -61,6 +62,10 @@ type Options struct {
 	// interpreted) before it is translated, at most 255; 0 translates every
 	// block the first time. Tests use 0 so every block runs translated.
 	HotThreshold int
+	// CodeMemory is the size of code memory in bytes, from 64 KiB; 0 is
+	// the default (64 MiB). When it fills up every translation is dropped;
+	// tests make it small so that happens often.
+	CodeMemory int
 }
 
 // DefaultOptions are the options New uses.
@@ -126,12 +131,19 @@ func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 	if opts.HotThreshold < 0 || opts.HotThreshold > 255 {
 		return nil, fmt.Errorf("jit: hot threshold %d: want 0 to 255", opts.HotThreshold)
 	}
+	size := codeMemorySize
+	if opts.CodeMemory != 0 {
+		if opts.CodeMemory < minCodeMemory || opts.CodeMemory > 1<<30 {
+			return nil, fmt.Errorf("jit: code memory of %d bytes: want %d to %d", opts.CodeMemory, minCodeMemory, 1<<30)
+		}
+		size = opts.CodeMemory
+	}
 	v := m.EngineView()
 	if v.HotSlotSize != 32 || v.HotCodePageOffset != 24 || uintptr(v.HotRead)-uintptr(v.HotCode) != 256*32 ||
 		unsafe.Offsetof(emu.CodePage{}.Blocks) != 0 {
 		return nil, fmt.Errorf("jit: machine layout differs from what the backend expects")
 	}
-	mem, err := newCodeMemory(codeMemorySize)
+	mem, err := newCodeMemory(size)
 	if err != nil {
 		return nil, err
 	}

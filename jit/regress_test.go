@@ -72,3 +72,28 @@ func TestJITMcycleNearWrapCold(t *testing.T) {
 		}
 	}
 }
+
+// TestJITOptionsChecked: options out of range are refused with an error
+// naming them, and nothing is installed.
+func TestJITOptionsChecked(t *testing.T) {
+	if !jit.Supported {
+		t.Skip("the JIT has no backend for this host")
+	}
+	p := mProgram([]uint32{encJAL(rZero, 0)}, 100)
+	m, err := newMachine(p, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	for _, o := range []jit.Options{{HotThreshold: -1}, {HotThreshold: 256}, {CodeMemory: 4096}, {CodeMemory: 2 << 30}} {
+		if _, err := jit.NewWithOptions(m, o); err == nil {
+			t.Errorf("%+v accepted", o)
+		}
+	}
+	if m.Engine() != nil {
+		t.Errorf("an engine was installed: %T", m.Engine())
+	}
+	if _, err := jit.NewWithOptions(m, jit.Options{CodeMemory: 64 << 10}); err != nil {
+		t.Errorf("64 KiB of code memory refused: %v", err)
+	}
+}

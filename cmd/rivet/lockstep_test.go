@@ -14,7 +14,21 @@ import (
 // and on the JIT side by side, comparing the whole state (registers, TLB,
 // every range through the root hash) every chunk of cycles up to the halt.
 // The chunk is odd so stops fall at arbitrary points inside blocks.
-func TestLockstepLinuxBoot(t *testing.T) {
+func TestLockstepLinuxBoot(t *testing.T) { lockstepLinux(t, nil) }
+
+// TestLockstepLinuxBootSmallCodeMemory is the same with the JIT's code
+// memory so small (256 KiB; a boot translates about 5 MB) that it fills up
+// and is emptied again and again, with every block's links and tables.
+func TestLockstepLinuxBootSmallCodeMemory(t *testing.T) {
+	resets := lockstepLinux(t, &jit.Options{HotThreshold: 16, CodeMemory: 256 << 10})
+	if resets < 5 {
+		t.Errorf("%d code-memory resets: the test did not exercise them", resets)
+	}
+}
+
+// lockstepLinux runs the boot in lockstep; opts, when set, replaces the
+// JIT's options. It returns the JIT's code-memory resets.
+func lockstepLinux(t *testing.T, opts *jit.Options) uint64 {
 	if !jit.Supported {
 		t.Skip("the JIT has no backend for this host")
 	}
@@ -41,8 +55,15 @@ func TestLockstepLinuxBoot(t *testing.T) {
 	}
 	var outInterp, outJIT bytes.Buffer
 	interp, fast := build("interp", &outInterp), build("jit", &outJIT)
-	if _, ok := fast.Engine().(*jit.Engine); !ok {
+	eng, ok := fast.Engine().(*jit.Engine)
+	if !ok {
 		t.Fatal("--engine jit did not install the JIT")
+	}
+	if opts != nil {
+		var err error
+		if eng, err = jit.NewWithOptions(fast, *opts); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for {
 		end := interp.Mcycle() + chunk
@@ -67,5 +88,6 @@ func TestLockstepLinuxBoot(t *testing.T) {
 	if outInterp.String() != outJIT.String() || !strings.Contains(outJIT.String(), "lockstep") {
 		t.Errorf("console output differs or lacks the command's:\ninterpreter: %q\nJIT: %q", outInterp.String(), outJIT.String())
 	}
-	t.Logf("halted at mcycle %d with exit code %d", fast.Mcycle(), fast.ExitCode())
+	t.Logf("halted at mcycle %d with exit code %d (%d code-memory resets)", fast.Mcycle(), fast.ExitCode(), eng.Stats().Resets)
+	return eng.Stats().Resets
 }
