@@ -14,6 +14,9 @@ const Supported = true
 
 type hostContext = amd64.Context
 
+// maxEnd is the largest end mcycle generated code may be given.
+const maxEnd = amd64.MaxEnd
+
 func newBackend() ir.Backend { return amd64.New() }
 
 func enter(entry uintptr, ctx *hostContext) uint32 { return amd64.Enter(entry, ctx) }

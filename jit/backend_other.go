@@ -24,6 +24,8 @@ type hostContext struct {
 	RAMDirtySummary      uintptr
 }
 
+const maxEnd = ^uint64(0)
+
 var errUnsupported = errors.New("jit: no backend for this host architecture")
 
 func newBackend() ir.Backend { return nil }

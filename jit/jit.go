@@ -222,6 +222,10 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 		if st.Mcycle >= st.End {
 			return emu.ExitEnd
 		}
+		if st.Mcycle >= maxEnd {
+			st.Limit = st.End // the last cycles before 2^64: interpreted
+			return emu.ExitDeclined
+		}
 		off := st.PC ^ st.FetchPage
 		if off >= 0xFFE {
 			return emu.ExitFetch
@@ -234,7 +238,9 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 			st.Limit = declineLimit(st.Mcycle, e.blockLength(st.Code, off))
 			return emu.ExitDeclined
 		}
-		e.ctx.PC, e.ctx.Mcycle, e.ctx.End = st.PC, st.Mcycle, st.End
+		// (Near 2^64 the end is pulled back, so the block budget check
+		// cannot wrap: those last cycles go to the interpreter.)
+		e.ctx.PC, e.ctx.Mcycle, e.ctx.End = st.PC, st.Mcycle, min(st.End, maxEnd)
 		e.stats.Entries++
 		code := ir.ExitCode(enter(entry, &e.ctx))
 		e.stats.JITCycles += e.ctx.Mcycle - st.Mcycle

@@ -140,14 +140,18 @@ func (g *gen) loopBranch(c Cond, n int, delta, size, off0 uint64) {
 }
 
 // budgetCheck exits through a copy of st (its kind and write-back set)
-// unless n more instructions fit before the run's end. It compares end -
-// mcycle with n (mcycle <= end always holds here), not mcycle + n with end,
-// which wraps within n of 2^64.
+// unless n more instructions fit before the run's end: mcycle + n > end.
+// mcycle + n cannot wrap: the engine never gives generated code an end
+// within MaxEnd of 2^64 (mcycle <= end, n <= 64), and runs whose end is
+// beyond it leave their last cycles to the interpreter.
 func (g *gen) budgetCheck(n int, st stub) {
 	a := &g.a
-	a.MovLoad64(RAX, M(regCtx, ctxEnd))
-	a.AluRR(true, SUB, RAX, regCycle)
-	a.AluRI(true, CMP, RAX, int32(n))
-	st.site = a.Jcc(CondB)
+	a.Lea(RAX, M(regCycle, int32(n)))
+	a.AluRM(true, CMP, RAX, M(regCtx, ctxEnd))
+	st.site = a.Jcc(CondA)
 	g.stubs = append(g.stubs, st)
 }
+
+// MaxEnd is the largest end mcycle generated code may be given (see
+// budgetCheck).
+const MaxEnd = ^uint64(0) - 1024
