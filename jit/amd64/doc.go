@@ -24,7 +24,7 @@
 //
 // # A block
 //
-//	budget:  mov rax, [r15+End]; sub rax, rsi; cmp rax, n; jb exit_budget
+//	budget:  lea rax, [rsi+n]; cmp rax, [r15+End]; ja exit_budget
 //	body:    one sequence per instruction; loads and stores through
 //	         hostAddress, the inline TLB lookup (index, compare the page
 //	         with the low alignment bits kept so misaligned accesses miss,
