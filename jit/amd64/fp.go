@@ -408,7 +408,12 @@ func (e *fpEmit) blockChecks() {
 		e.exitIf(CondNE)
 	}
 	if !legal && e.fi.accumulates {
+		// AND only when there is something to clear: a store on every
+		// pass would chain a loop's iterations through memory.
+		a.TestMem64(fcsrMem, ^int32(fcsrRWMask))
+		legalAlready := a.Jcc8(CondE)
 		a.AluMI(true, AND, fcsrMem, fcsrRWMask)
+		a.Patch8(legalAlready, a.Here())
 	}
 }
 

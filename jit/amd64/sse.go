@@ -193,6 +193,12 @@ func (a *Asm) TestMem32(m Mem, imm uint32) {
 	a.imm32(int32(imm))
 }
 
+// TestMem64 is TEST qword [m], imm32 (sign-extended).
+func (a *Asm) TestMem64(m Mem, imm int32) {
+	a.opRegMem(true, 0xF7, 0, m)
+	a.imm32(imm)
+}
+
 // Jcc8 emits a conditional jump with an 8-bit displacement and returns the
 // offset of that displacement, to be fixed with Patch8.
 func (a *Asm) Jcc8(c Cond) int {

@@ -140,6 +140,7 @@ func sseCases() []sseCase {
 			sseCase{encCase: encCase{fmt.Sprintf("LDMXCSR %+v", m), func(a *Asm) { a.Ldmxcsr(m) }, x86.ALDMXCSR, gmem(m), obj.Addr{}}},
 			sseCase{encCase: encCase{fmt.Sprintf("TESTB %+v", m), func(a *Asm) { a.TestMem8(m, 0x80) }, x86.ATESTB, gimm(0x80), gmem(m)}},
 			sseCase{encCase: encCase{fmt.Sprintf("TESTL %+v", m), func(a *Asm) { a.TestMem32(m, 0x6000) }, x86.ATESTL, gimm(0x6000), gmem(m)}},
+			sseCase{encCase: encCase{fmt.Sprintf("TESTQ %+v", m), func(a *Asm) { a.TestMem64(m, -256) }, x86.ATESTQ, gimm(-256), gmem(m)}},
 		)
 	}
 	for _, r := range regs {
