@@ -115,11 +115,23 @@ func (m *Machine) LoadELF(img *ELFImage) error {
 			return fmt.Errorf("elf: segment %d at %#x+%#x is not inside RAM or another memory range", i, seg.Addr, seg.MemSize)
 		}
 	}
+	// The bytes past a segment's file data (.bss) are zeroed a chunk at a
+	// time: a buffer the size of a large .bss would be garbage that sets
+	// off a collection while the machine runs.
+	var zeros []byte
 	for _, seg := range img.Segments {
-		buf := make([]byte, seg.MemSize)
-		copy(buf, seg.Data)
-		if err := m.WriteMemory(seg.Addr, buf); err != nil {
+		if err := m.WriteMemory(seg.Addr, seg.Data[:min(uint64(len(seg.Data)), seg.MemSize)]); err != nil {
 			return err
+		}
+		for at := uint64(len(seg.Data)); at < seg.MemSize; {
+			n := min(seg.MemSize-at, 64<<10)
+			if zeros == nil {
+				zeros = make([]byte, 64<<10)
+			}
+			if err := m.WriteMemory(seg.Addr+at, zeros[:n]); err != nil {
+				return err
+			}
+			at += n
 		}
 	}
 	m.s.PC = img.Entry
