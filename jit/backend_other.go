@@ -22,6 +22,7 @@ type hostContext struct {
 	WriteLive, RAMCode   uintptr
 	RAMDirty             uintptr
 	RAMDirtySummary      uintptr
+	RAMDelta             uint64
 }
 
 const maxEnd = ^uint64(0)

@@ -156,6 +156,9 @@ func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 	e.ctx.RAMPMA, e.ctx.ReadLive = v.RAMPMAIndex, uintptr(v.ReadTLBLive)
 	e.ctx.WriteLive, e.ctx.RAMCode = uintptr(v.WriteTLBLive), uintptr(v.RAMCode)
 	e.ctx.RAMDirty, e.ctx.RAMDirtySummary = uintptr(v.RAMDirtyWords), uintptr(v.RAMDirtySummary)
+	// (Any value is safe: hostAddress checks the slot's host page against
+	// page + RAMDelta before it uses it.)
+	e.ctx.RAMDelta = uint64(uintptr(v.RAMHost)) - v.RAMStart
 	if v.RAMHost == nil || v.RAMCode == nil || v.RAMDirtyWords == nil {
 		e.ctx.RAMLength = 0 // no RAM to refill from: every refill fails
 	}

@@ -41,6 +41,9 @@ type Context struct {
 	RAMCode         uintptr
 	RAMDirty        uintptr
 	RAMDirtySummary uintptr
+	// RAMDelta is RAM's host address minus its physical start: a page
+	// mapped one to one lies at page + RAMDelta (hostAddress).
+	RAMDelta uint64
 }
 
 // Generated code reaches Context through R15 at these offsets (fp.go).
@@ -55,6 +58,8 @@ var (
 	_ [ctxRefillWrite - unsafe.Offsetof(Context{}.RefillWrite)]struct{}
 	_ [unsafe.Offsetof(Context{}.RAMDirtySummary) - ctxRAMDirtySummary]struct{}
 	_ [ctxRAMDirtySummary - unsafe.Offsetof(Context{}.RAMDirtySummary)]struct{}
+	_ [unsafe.Offsetof(Context{}.RAMDelta) - ctxRAMDelta]struct{}
+	_ [ctxRAMDelta - unsafe.Offsetof(Context{}.RAMDelta)]struct{}
 	_ [unsafe.Offsetof(Context{}.End) - ctxEnd]struct{}
 	_ [ctxEnd - unsafe.Offsetof(Context{}.End)]struct{}
 	_ [unsafe.Offsetof(Context{}.Mxcsr) - ctxMxcsr]struct{}

@@ -533,7 +533,7 @@ func (e *fpEmit) body() {
 	g, a, fi := e.g, e.a, &e.fi
 	switch fi.kind {
 	case fpLoad, fpStore:
-		m := g.hostAddress(fi.rs1, fi.imm, fi.size, fi.kind == fpStore, e.k, e.delta)
+		m := g.hostAddressHow(fi.rs1, fi.imm, fi.size, fi.kind == fpStore, false, e.k, e.delta)
 		switch {
 		case fi.kind == fpLoad && fi.double:
 			a.MovLoad64(RCX, m)

@@ -47,6 +47,7 @@ const (
 	ctxRAMCode         = 128
 	ctxRAMDirty        = 136
 	ctxRAMDirtySummary = 144
+	ctxRAMDelta        = 152
 	tlbInvalidPage     = -1 // a hot slot's vaddr_page when the slot is invalid
 )
 
