@@ -437,22 +437,17 @@ func rcBits(rm uint8) int32 { return int32([4]uint8{0, 3, 1, 2}[rm&3]) << 13 }
 // roundingBegin switches MXCSR to the static rounding mode when frm holds
 // another; roundingEnd switches back, keeping the flags. RAX is clobbered.
 func (e *fpEmit) roundingBegin() {
-	if !e.staticRounding() {
-		return
-	}
-	a := e.a
-	e.frmIsRM()
-	same := a.Jcc8(CondE)
-	a.Stmxcsr(scratchMem)
-	a.Load32(RAX, scratchMem)
-	a.AluRI(false, AND, RAX, mxcsrFlags)
-	a.AluRI(false, OR, RAX, mxcsrMasked|rcBits(e.fi.rm))
-	a.MovStore32(scratchMem, RAX)
-	a.Ldmxcsr(scratchMem)
-	a.Patch8(same, a.Here())
+	e.switchRounding(func() { e.a.AluRI(false, OR, RAX, mxcsrMasked|rcBits(e.fi.rm)) })
 }
 
 func (e *fpEmit) roundingEnd() {
+	e.switchRounding(func() { e.a.AluRM(false, OR, RAX, mxcsrMem) })
+}
+
+// switchRounding rewrites MXCSR, for an instruction with a static rounding
+// mode that frm does not hold, as its flags (in RAX) ORed with what
+// orControl adds: the control bits to run with.
+func (e *fpEmit) switchRounding(orControl func()) {
 	if !e.staticRounding() {
 		return
 	}
@@ -462,7 +457,7 @@ func (e *fpEmit) roundingEnd() {
 	a.Stmxcsr(scratchMem)
 	a.Load32(RAX, scratchMem)
 	a.AluRI(false, AND, RAX, mxcsrFlags)
-	a.AluRM(false, OR, RAX, mxcsrMem)
+	orControl()
 	a.MovStore32(scratchMem, RAX)
 	a.Ldmxcsr(scratchMem)
 	a.Patch8(same, a.Here())
