@@ -1,9 +1,7 @@
 package emu_test
 
 import (
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/rivetvm/rivet/emu"
 	. "github.com/rivetvm/rivet/emu/emutest"
@@ -24,28 +22,7 @@ func newProgramMachine(tb testing.TB, prog []uint32) *emu.Machine {
 }
 
 func benchProgram(b *testing.B, prog []uint32) {
-	m := newProgramMachine(b, prog)
-	const chunk = 10_000_000
-	b.ResetTimer()
-	start, cpuStart := time.Now(), cpuTime()
-	var cycles uint64
-	for i := 0; i < b.N; i++ {
-		before := m.Mcycle()
-		if _, err := m.Run(before + chunk); err != nil {
-			b.Fatal(err)
-		}
-		cycles += m.Mcycle() - before
-	}
-	b.ReportMetric(float64(cycles)/time.Since(start).Seconds()/1e6, "MIPS")
-	// On a shared machine wall time includes other processes' turns; CPU
-	// time is the steadier figure.
-	b.ReportMetric(float64(cycles)/(cpuTime()-cpuStart).Seconds()/1e6, "MIPS(cpu)")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	RunMIPS(b, newProgramMachine(b, prog), 10_000_000)
 }
 
 func BenchmarkInterpIntLoop(b *testing.B)  { benchProgram(b, IntLoop()) }

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math"
 	"testing"
-	"time"
 
 	"github.com/rivetvm/rivet/emu"
 	. "github.com/rivetvm/rivet/emu/emutest"
@@ -190,23 +189,9 @@ func TestMatmulPrograms(t *testing.T) {
 	}
 }
 
-// benchMatmul runs a matmul program in chunks of 10M cycles and reports
-// guest MIPS by wall time and by CPU time, as benchProgram does.
+// benchMatmul runs a matmul program as benchProgram does.
 func benchMatmul(b *testing.B, prog []uint32, elem func(i, j, b int) uint64) {
-	m := newMatmulMachine(b, prog, elem)
-	const chunk = 10_000_000
-	b.ResetTimer()
-	start, cpuStart := time.Now(), cpuTime()
-	var cycles uint64
-	for i := 0; i < b.N; i++ {
-		before := m.Mcycle()
-		if _, err := m.Run(before + chunk); err != nil {
-			b.Fatal(err)
-		}
-		cycles += m.Mcycle() - before
-	}
-	b.ReportMetric(float64(cycles)/time.Since(start).Seconds()/1e6, "MIPS")
-	b.ReportMetric(float64(cycles)/(cpuTime()-cpuStart).Seconds()/1e6, "MIPS(cpu)")
+	RunMIPS(b, newMatmulMachine(b, prog, elem), 10_000_000)
 }
 
 func BenchmarkInterpFPMatmulFMA(b *testing.B)    { benchMatmul(b, fpMatmulFMA(), matFloatBits) }

@@ -8,9 +8,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/rivetvm/rivet/emu"
 	rv "github.com/rivetvm/rivet/emu/emutest"
@@ -943,28 +941,9 @@ func fbench(b *testing.B, prog []uint32) {
 			m := fbenchMachine(b, prog, engine == "jit")
 			const chunk = 2_000_000
 			m.Run(chunk) // warm up: blocks translated
-			b.ResetTimer()
-			start, cpuStart := time.Now(), ftestCPUTime()
-			var cycles uint64
-			for range b.N {
-				before := m.Mcycle()
-				if r, err := m.Run(before + chunk); err != nil || r != emu.BreakReachedTargetMcycle {
-					b.Fatalf("run: %v %v", r, err)
-				}
-				cycles += m.Mcycle() - before
-			}
-			b.ReportMetric(float64(cycles)/time.Since(start).Seconds()/1e6, "MIPS")
-			// On a shared machine wall time includes other processes'
-			// turns; CPU time is the steadier figure.
-			b.ReportMetric(float64(cycles)/(ftestCPUTime()-cpuStart).Seconds()/1e6, "MIPS(cpu)")
+			rv.RunMIPS(b, m, chunk)
 		})
 	}
-}
-
-func ftestCPUTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func BenchmarkFPMatmul(b *testing.B) { fbench(b, fbenchMatmul()) }
