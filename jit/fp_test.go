@@ -439,17 +439,22 @@ func ftestFloat(r *rand.Rand, double bool) uint64 {
 	return v
 }
 
+// ftestNeighbour returns v, or (one time in four each) the next or the
+// previous bit pattern.
+func ftestNeighbour[T uint32 | uint64](r *rand.Rand, v T) T {
+	switch r.IntN(4) {
+	case 0:
+		v++
+	case 1:
+		v--
+	}
+	return v
+}
+
 func ftestDouble(r *rand.Rand) uint64 {
 	switch x := r.IntN(100); {
 	case x < 35:
-		v := ftestDoubleEdges[r.IntN(len(ftestDoubleEdges))]
-		switch r.IntN(4) { // a neighbour
-		case 0:
-			v++
-		case 1:
-			v--
-		}
-		return v
+		return ftestNeighbour(r, ftestDoubleEdges[r.IntN(len(ftestDoubleEdges))])
 	case x < 50:
 		return r.Uint64()
 	case x < 75: // a small-ish number with few significant bits (exact cases)
@@ -463,14 +468,7 @@ func ftestDouble(r *rand.Rand) uint64 {
 func ftestSingle(r *rand.Rand) uint32 {
 	switch x := r.IntN(100); {
 	case x < 35:
-		v := ftestSingleEdges[r.IntN(len(ftestSingleEdges))]
-		switch r.IntN(4) {
-		case 0:
-			v++
-		case 1:
-			v--
-		}
-		return v
+		return ftestNeighbour(r, ftestSingleEdges[r.IntN(len(ftestSingleEdges))])
 	case x < 50:
 		return r.Uint32()
 	case x < 75:
