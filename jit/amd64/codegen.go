@@ -646,10 +646,10 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 
 // hostAddress emits the inline TLB lookup of a size-byte access at guest
 // register rs1 + imm (read TLB, or write TLB for a store) and returns the
-// host memory operand of the access ([RAX]; RCX and RDX are free again). A miss,
-// including a misaligned address (its low bits fail the page compare),
-// exits with ExitMemory, pc at the instruction (delta bytes into the block)
-// and mcycle counting the k instructions before it.
+// host memory operand of the access ([RAX] or [RDX+RAX]; RCX is free
+// again). A miss, including a misaligned address (its low bits fail the page
+// compare), exits with ExitMemory, pc at the instruction (delta bytes into
+// the block) and mcycle counting the k instructions before it.
 func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, delta uint64) Mem {
 	return g.hostAddressHow(rs1, imm, size, store, !store && g.loop.ok, k, delta)
 }
@@ -681,22 +681,23 @@ func (g *gen) hostAddressHow(rs1 uint8, imm int32, size uint64, store, direct bo
 	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
 	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k,
 		dirty: g.cache.snapshot(), refill: true, store: store, retry: retry})
-	// A hit. Where the slot maps the page to RAM one to one (host = page
-	// + RAM's host - RAM's start: M-mode or satp Bare), the access uses
-	// vaddr + that delta, which depends on neither of the slot's loads, so
-	// a load does not wait for the host address to come from the TLB; the
-	// compare checks the slot says the same. Other hits (paging) take an
-	// out-of-line path that adds the slot's host page instead.
+	// A hit: the slot's host page plus the offset.
 	if !direct {
 		a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
 		a.AluRI(false, AND, RAX, 0xFFF)
 		return MI(RDX, RAX, 1, 0)
 	}
+	// Direct: where the slot maps the page to RAM one to one (host = page
+	// + RAM's host - RAM's start: M-mode or satp Bare), the access uses
+	// vaddr + that delta, which depends on neither of the slot's loads, so
+	// a load does not wait for the host address to come from the TLB; the
+	// compare checks the slot says the same. Other hits (paging) take an
+	// out-of-line path that adds the slot's host page instead.
 	a.AluRM(true, ADD, RDX, M(regCtx, ctxRAMDelta))
 	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 8))
-	g.stubs = append(g.stubs, stub{kind: stubSlowHit, site: a.Jcc(CondNE), store: store})
+	slow := a.Jcc(CondNE)
 	a.AluRM(true, ADD, RAX, M(regCtx, ctxRAMDelta))
-	g.stubs[len(g.stubs)-1].retry = a.Here()
+	g.stubs = append(g.stubs, stub{kind: stubSlowHit, site: slow, store: store, retry: a.Here()})
 	return M(RAX, 0)
 }
 
