@@ -199,24 +199,18 @@ func (e *Engine) reset() {
 
 // emitStubs puts the shared stubs at the start of code memory.
 func (e *Engine) emitStubs() {
-	emit := func(code ir.ExitCode) uintptr {
-		stub := e.backend.ExitStub(code)
-		at := e.mem.alloc(len(stub))
-		copy(e.mem.rw[at:], stub)
+	place := func(code []byte) uintptr {
+		if code == nil {
+			return 0 // the backend has no such routine
+		}
+		at := e.mem.alloc(len(code))
+		copy(e.mem.rw[at:], code)
 		return e.mem.addr(at)
 	}
-	e.untranslatable = emit(ir.ExitGeneral)
-	e.interpret = emit(ir.ExitInterpret)
-	if code := e.backend.ReadRefill(); code != nil {
-		at := e.mem.alloc(len(code))
-		copy(e.mem.rw[at:], code)
-		e.ctx.RefillRead = e.mem.addr(at)
-	}
-	if code := e.backend.WriteRefill(); code != nil {
-		at := e.mem.alloc(len(code))
-		copy(e.mem.rw[at:], code)
-		e.ctx.RefillWrite = e.mem.addr(at)
-	}
+	e.untranslatable = place(e.backend.ExitStub(ir.ExitGeneral))
+	e.interpret = place(e.backend.ExitStub(ir.ExitInterpret))
+	e.ctx.RefillRead = place(e.backend.ReadRefill())
+	e.ctx.RefillWrite = place(e.backend.WriteRefill())
 }
 
 // Run executes translated blocks of the current fetch page.
