@@ -101,16 +101,7 @@ func (g *gen) amo(raw uint32, k int, delta uint64) {
 	if rs2 != 0 {
 		g.cache.use(g, rs2) // before the snapshot below, so the miss exit sees it
 	}
-	if rs1 == 0 {
-		a.AluRR(false, XOR, RAX, RAX)
-	} else {
-		a.MovRR(RAX, g.cache.use(g, rs1))
-	}
-	a.MovRR32(RCX, RAX)
-	a.ShiftRI(false, SHR, RCX, 12-5)
-	a.AluRI(false, AND, RCX, 255<<5)
-	a.MovRR(RDX, RAX)
-	a.AluRI(true, AND, RDX, int32(^uint32(0xFFF&^(size-1))))
+	g.tlbKey(rs1, 0, size)
 	snap := g.cache.snapshot()
 	a.AluRM(true, CMP, RDX, MI(regHotR, RCX, 1, 0))
 	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k, dirty: snap})

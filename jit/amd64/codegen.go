@@ -644,6 +644,25 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 	return nil
 }
 
+// tlbKey emits what a TLB lookup of a size-byte access at guest register
+// rs1 + imm compares: RAX = the address, RCX = its slot's byte offset in a
+// set, RDX = the address with the page offset cleared but for the
+// alignment bits (so a misaligned access never matches a slot's page).
+func (g *gen) tlbKey(rs1 uint8, imm int32, size uint64) {
+	a := &g.a
+	if rs1&31 == 0 {
+		a.MovImm(RAX, uint64(int64(imm)))
+	} else {
+		a.Lea(RAX, M(g.cache.use(g, rs1&31), imm))
+	}
+	// The slot's byte offset, ((vaddr >> 12) & 255) * 32, in three steps.
+	a.MovRR32(RCX, RAX)
+	a.ShiftRI(false, SHR, RCX, 12-5)
+	a.AluRI(false, AND, RCX, 255<<5)
+	a.MovRR(RDX, RAX)
+	a.AluRI(true, AND, RDX, int32(^uint32(0xFFF&^(size-1))))
+}
+
 // hostAddress emits the inline TLB lookup of a size-byte access at guest
 // register rs1 + imm (read TLB, or write TLB for a store) and returns the
 // host memory operand of the access ([RAX] or [RDX+RAX]; RCX is free
@@ -662,17 +681,7 @@ func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, 
 // the memory loop ran 5-15 % slower with it everywhere).
 func (g *gen) hostAddressHow(rs1 uint8, imm int32, size uint64, store, direct bool, k int, delta uint64) Mem {
 	a := &g.a
-	if rs1&31 == 0 {
-		a.MovImm(RAX, uint64(int64(imm)))
-	} else {
-		a.Lea(RAX, M(g.cache.use(g, rs1&31), imm))
-	}
-	// The slot's byte offset, ((vaddr >> 12) & 255) * 32, in three steps.
-	a.MovRR32(RCX, RAX)
-	a.ShiftRI(false, SHR, RCX, 12-5)
-	a.AluRI(false, AND, RCX, 255<<5)
-	a.MovRR(RDX, RAX)
-	a.AluRI(true, AND, RDX, int32(^uint32(0xFFF&^(size-1))))
+	g.tlbKey(rs1, imm, size)
 	hot := regHotR
 	if store {
 		hot = regHotW
