@@ -60,14 +60,7 @@ def gen(f):
     p.raw(' * exponent decides overflow and tininess), cross-checked against the host FPU')
     p.raw(' * (fesetround/fetestexcept) for every case the host can express.')
     p.raw(' */')
-    p.raw('#include "rivet_test.h"')
-    p.raw('#include "rivet_fp.h"')
-    p.raw('')
-    p.raw('RVT_CODE_BEGIN')
-    p.raw('    .option arch, +d')
-    p.raw('    FP_ON')
-    p.raw('    csrwi fcsr, 0')
-    p.raw('')
+    p.code_begin()
 
     # ---------------- add / sub ----------------
     p.raw('    /* f%s.%s: exact results */' % ('add', P))

@@ -20,6 +20,12 @@ class Prog:
         self.lines.append('    ' + s)
         self.cases += 1
 
+    def code_begin(self):
+        """The includes and the start of the code: D enabled, FS on, fcsr 0."""
+        for s in ('#include "rivet_test.h"', '#include "rivet_fp.h"', '', 'RVT_CODE_BEGIN',
+                  '    .option arch, +d', '    FP_ON', '    csrwi fcsr, 0', ''):
+            self.raw(s)
+
     def text(self):
         return '\n'.join(self.lines) + '\n'
 

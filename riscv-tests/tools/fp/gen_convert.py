@@ -21,14 +21,7 @@ def gen():
     p.raw(' * model of the RISC-V rules (Python fractions), cross-checked against the host')
     p.raw(' * FPU for the integer-to-float and float-to-float conversions.')
     p.raw(' */')
-    p.raw('#include "rivet_test.h"')
-    p.raw('#include "rivet_fp.h"')
-    p.raw('')
-    p.raw('RVT_CODE_BEGIN')
-    p.raw('    .option arch, +d')
-    p.raw('    FP_ON')
-    p.raw('    csrwi fcsr, 0')
-    p.raw('')
+    p.code_begin()
 
     for f in (S, D):
         ulp = Fr(1, 2 ** (f.p - 1))
