@@ -294,7 +294,9 @@ def _lt_total(a, b, f):
     return key(ca) < key(cb)
 
 
-def fmin(a, b, f):
+def _min_max(a, b, f, pick):
+    """FMIN/FMAX: a NaN operand gives the other one (both: the canonical NaN);
+    NV for a signalling NaN; otherwise pick(a, b)."""
     fl = nan_flags(f, a, b)
     na, nb = isnan(a, f), isnan(b, f)
     if na and nb:
@@ -303,19 +305,15 @@ def fmin(a, b, f):
         return b, fl
     if nb:
         return a, fl
-    return (a if _lt_total(a, b, f) or a == b else b), fl
+    return pick(a, b), fl
+
+
+def fmin(a, b, f):
+    return _min_max(a, b, f, lambda a, b: a if _lt_total(a, b, f) or a == b else b)
 
 
 def fmax(a, b, f):
-    fl = nan_flags(f, a, b)
-    na, nb = isnan(a, f), isnan(b, f)
-    if na and nb:
-        return f.qnan, fl
-    if na:
-        return b, fl
-    if nb:
-        return a, fl
-    return (b if _lt_total(a, b, f) else a), fl
+    return _min_max(a, b, f, lambda a, b: b if _lt_total(a, b, f) else a)
 
 
 def _cmpval(c):
