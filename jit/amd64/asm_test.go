@@ -27,7 +27,9 @@ func gmem(m Mem) obj.Addr {
 func greg2(r Reg) obj.Addr  { return obj.Addr{Type: obj.TYPE_REG, Reg: greg(r)} }
 func gimm(v int64) obj.Addr { return obj.Addr{Type: obj.TYPE_CONST, Offset: v} }
 
-func assemble(t *testing.T, as obj.As, from, to obj.Addr) []byte {
+// assemble assembles one instruction with golang-asm (rest: the further
+// source operands of a three-operand VEX form).
+func assemble(t *testing.T, as obj.As, from, to obj.Addr, rest ...obj.Addr) []byte {
 	t.Helper()
 	b, err := goasm.NewBuilder("amd64", 64)
 	if err != nil {
@@ -36,6 +38,7 @@ func assemble(t *testing.T, as obj.As, from, to obj.Addr) []byte {
 	p := b.NewProg()
 	p.As = as
 	p.From = from
+	p.RestArgs = rest
 	p.To = to
 	b.AddInstruction(p)
 	return b.Assemble()

@@ -8,7 +8,6 @@ import (
 
 	"github.com/rivetvm/rivet/emu"
 
-	goasm "github.com/twitchyliquid64/golang-asm"
 	"github.com/twitchyliquid64/golang-asm/obj"
 	"github.com/twitchyliquid64/golang-asm/obj/x86"
 )
@@ -18,22 +17,6 @@ import (
 // follow golang-asm's order (sources first, destination last).
 
 func gx(x Xmm) obj.Addr { return obj.Addr{Type: obj.TYPE_REG, Reg: x86.REG_X0 + int16(x)} }
-
-// assemble3 assembles a three-operand (VEX) instruction.
-func assemble3(t *testing.T, as obj.As, from, from3, to obj.Addr) []byte {
-	t.Helper()
-	b, err := goasm.NewBuilder("amd64", 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := b.NewProg()
-	p.As = as
-	p.From = from
-	p.RestArgs = []obj.Addr{from3}
-	p.To = to
-	b.AddInstruction(p)
-	return b.Assemble()
-}
 
 var xmms = []Xmm{0, 1, 2, 3, 7, 8, 9, 15}
 
@@ -162,7 +145,7 @@ func TestSSEEncoderAgainstGolangAsm(t *testing.T) {
 		c.mine(&a)
 		var want []byte
 		if c.from3.Type != obj.TYPE_NONE {
-			want = assemble3(t, c.as, c.from, c.from3, c.to)
+			want = assemble(t, c.as, c.from, c.to, c.from3)
 		} else {
 			want = assemble(t, c.as, c.from, c.to)
 		}
