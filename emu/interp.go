@@ -279,6 +279,7 @@ func (m *Machine) step(st *EngineState, why EngineExit) execStatus {
 	var d *isa.Insn
 	var insn uint32 // the raw word, read only for the operations that need it
 	haveRaw := false
+	inPage := true // d is the fetch page's own decoded entry
 	if off := pc ^ st.FetchPage; off < pageOffMask-1 {
 		d = &st.Code.Ins[off>>1]
 		if d.Op == isa.None {
@@ -306,11 +307,17 @@ func (m *Machine) step(st *EngineState, why EngineExit) execStatus {
 		} else {
 			m.scratch = isa.Decode(insn) // across a page end: not cached
 			d = &m.scratch
+			inPage = false
 		}
 		haveRaw = true
 	}
-	if why == ExitFetch && !haveRaw && isSimple(d.Op) {
-		return statusSuccess // just decoded, or the fetch cache moved: runFast takes it
+	if why == ExitFetch && inPage && isSimple(d.Op) {
+		// Just decoded, or the fetch cache moved to this page (the fetch,
+		// with its code-TLB fill, is done): runFast or the engine takes it
+		// from there. Executing it here instead would hide every block
+		// reached by a jump from another page from the engine, which would
+		// then never see it start.
+		return statusSuccess
 	}
 	rd, rs1 := d.Rd&31, d.Rs1&31
 	mcycle := st.Mcycle

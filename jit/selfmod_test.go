@@ -110,3 +110,41 @@ func TestJITRewritesNextInstruction(t *testing.T) {
 		t.Fatalf("a0 = %d, want %d", gotA0, want)
 	}
 }
+
+// TestJITCallsAcrossPages: a loop calls a function in the next page. The
+// function's first block is reached from another page only, and must get
+// translated like any other block: an engine that never sees it start (the
+// interpreter stepping its first instruction after every page change, as
+// it once did) leaves generated code on every call and return.
+func TestJITCallsAcrossPages(t *testing.T) {
+	if !jit.Supported {
+		t.Skip("the JIT has no backend for this host")
+	}
+	const n = 2000
+	const a0, a1 = 10, 11
+	body := make([]uint32, 1024+4)
+	copy(body, []uint32{
+		encADDI(rT5, rZero, n),
+		encJAL(rRA, 4096-4), // L: call F (one page on)
+		encADDI(rT5, rT5, -1),
+		encBNE(rT5, rZero, -8),
+		encJAL(rZero, 0),
+	})
+	copy(body[1024:], []uint32{ // F
+		encADDI(a0, a0, 1),
+		encADDI(a1, a1, 2),
+		encJALR(rZero, rRA, 0),
+	})
+	p := mProgram(body, 12*n)
+	gotA0, gotA1, st := runBoth(t, p)
+	if gotA0 != n || gotA1 != 2*n {
+		t.Fatalf("a0 %d a1 %d, want %d %d", gotA0, gotA1, n, 2*n)
+	}
+	// Translated, each call and each return is one dispatch through the
+	// code TLB; only the first passes (before the blocks are hot) leave
+	// generated code.
+	if st.Entries > n/10 || st.JITCycles < 5*n*9/10 {
+		t.Fatalf("the calls did not run translated: %d entries for %d calls, %d of %d cycles in generated code",
+			st.Entries, n, st.JITCycles, 5*n)
+	}
+}
