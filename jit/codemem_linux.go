@@ -44,10 +44,11 @@ func newCodeMemory(size int) (*codeMemory, error) {
 	return &codeMemory{f: f, rw: rw, rx: rx}, nil
 }
 
-// alloc reserves n bytes (16-byte aligned) and returns their offset, or -1
-// when full.
-func (c *codeMemory) alloc(n int) int {
-	off := (c.used + 15) &^ 15
+// alloc reserves n bytes aligned to align (a power of two; at least 16)
+// and returns their offset, or -1 when full.
+func (c *codeMemory) alloc(n, align int) int {
+	align = max(align, 16)
+	off := (c.used + align - 1) &^ (align - 1)
 	if off+n > len(c.rw) {
 		return -1
 	}

@@ -169,6 +169,16 @@ func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 // Stats returns the counters.
 func (e *Engine) Stats() Stats { return e.stats }
 
+// Code returns a copy of the code memory in use, from its start: a block's
+// offset in it is its offset in the memfd that profilers name
+// (memfd:rivet-jit), for reading generated code and its profile.
+func (e *Engine) Code() []byte {
+	if e.mem == nil {
+		return nil
+	}
+	return append([]byte(nil), e.mem.rw[:e.mem.used]...)
+}
+
 // Close releases code memory.
 func (e *Engine) Close() error {
 	if e.mem == nil {
@@ -203,7 +213,7 @@ func (e *Engine) emitStubs() {
 		if code == nil {
 			return 0 // the backend has no such routine
 		}
-		at := e.mem.alloc(len(code))
+		at := e.mem.alloc(len(code), 0)
 		copy(e.mem.rw[at:], code)
 		return e.mem.addr(at)
 	}
@@ -344,7 +354,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	if err != nil {
 		panic(fmt.Sprintf("jit: translate: %v", err)) // a supported instruction failed: a bug
 	}
-	at := e.mem.alloc(len(code.Bytes))
+	at := e.mem.alloc(len(code.Bytes), code.Align)
 	if at < 0 {
 		// Code memory is full: empty it and translate the block again, as
 		// its chain numbers and its page's block table are new.
@@ -358,7 +368,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 		if code, err = e.backend.Translate(b, len(e.chains)); err != nil {
 			panic(fmt.Sprintf("jit: translate: %v", err))
 		}
-		if at = e.mem.alloc(len(code.Bytes)); at < 0 {
+		if at = e.mem.alloc(len(code.Bytes), code.Align); at < 0 {
 			return 0, blockNone
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/rivetvm/rivet/emu"
@@ -46,6 +47,18 @@ func installTestEngine(m *emu.Machine, name string) error {
 	if name == "jit" {
 		_, err := jit.NewWithOptions(m, jit.Options{HotThreshold: 0})
 		return err
+	}
+	return nil
+}
+
+// writeJITCode writes the JIT's code memory to path.
+func writeJITCode(path string, m *emu.Machine) error {
+	e, ok := m.Engine().(*jit.Engine)
+	if !ok {
+		return usagef("--jit-code: the machine runs on the interpreter")
+	}
+	if err := os.WriteFile(path, e.Code(), 0o644); err != nil {
+		return fmt.Errorf("--jit-code: %w", err)
 	}
 	return nil
 }

@@ -39,6 +39,7 @@ type runFlags struct {
 	store          string
 	stats          bool
 	cpuProfile     string
+	jitCode        string
 }
 
 func cmdRun(args []string) error {
@@ -55,6 +56,7 @@ func cmdRun(args []string) error {
 	fs.StringVar(&f.store, "store", "", "store the machine in this directory (which must not exist) after running")
 	fs.BoolVar(&f.stats, "stats", false, "print engine statistics (blocks translated, entries, exits by reason, MIPS) at the end")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a Go CPU profile of the run to this file (for `go tool pprof`)")
+	fs.StringVar(&f.jitCode, "jit-code", "", "write the JIT's code memory to this file at the end (offsets as `perf report` shows them for memfd:rivet-jit; `objdump -D -b binary -mi386:x86-64 FILE`)")
 	if err := parseFlags(fs, args, runSummary); err != nil {
 		return err
 	}
@@ -143,6 +145,11 @@ func cmdRun(args []string) error {
 	if f.stats {
 		printStats(os.Stderr, m, mcycle-startMcycle, time.Since(started))
 		f.stats = false
+	}
+	if f.jitCode != "" {
+		if err := writeJITCode(f.jitCode, m); err != nil {
+			return err
+		}
 	}
 	if err := m.Close(); err != nil {
 		return err

@@ -436,5 +436,37 @@ func (a *Asm) Patch(site, target int) {
 	binary.LittleEndian.PutUint32(a.B[site:], uint32(int32(target-(site+4))))
 }
 
+// nops are the recommended multi-byte NOPs (Intel SDM, NOP): nops[n] is n
+// bytes long and decodes as one instruction.
+var nops = [...][]byte{
+	1: {0x90},
+	2: {0x66, 0x90},
+	3: {0x0F, 0x1F, 0x00},
+	4: {0x0F, 0x1F, 0x40, 0x00},
+	5: {0x0F, 0x1F, 0x44, 0x00, 0x00},
+	6: {0x66, 0x0F, 0x1F, 0x44, 0x00, 0x00},
+	7: {0x0F, 0x1F, 0x80, 0x00, 0x00, 0x00, 0x00},
+	8: {0x0F, 0x1F, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
+	9: {0x66, 0x0F, 0x1F, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
+}
+
+// Align pads the code with NOPs until its length is a multiple of n (a
+// power of two): one NOP, or a short jump over the padding when it is
+// longer than the longest NOP, so that running through it costs one
+// instruction.
+func (a *Asm) Align(n int) {
+	pad := -len(a.B) & (n - 1)
+	switch {
+	case pad == 0:
+	case pad < len(nops):
+		a.B = append(a.B, nops[pad]...)
+	default:
+		a.byte2(0xEB, byte(pad-2))
+		for range pad - 2 {
+			a.byte1(0xCC) // INT3: never reached
+		}
+	}
+}
+
 // Here returns the current offset, a jump target.
 func (a *Asm) Here() int { return len(a.B) }

@@ -185,3 +185,43 @@ func TestEncoderAgainstGolangAsm(t *testing.T) {
 		}
 	}
 }
+
+// TestAlign: padding from any offset ends on the boundary, as one NOP of the
+// SDM's table or as a short jump over INT3s, and the NOPs golang-asm can
+// express are its bytes.
+func TestAlign(t *testing.T) {
+	for i, n := range nops {
+		if len(n) != i {
+			t.Fatalf("nops[%d] is %d bytes", i, len(n))
+		}
+	}
+	for _, c := range []struct {
+		size int
+		from obj.Addr
+	}{
+		{3, gmem(M(RAX, 0))},
+		{4, gmem(M(RAX, 1))},
+		{5, gmem(MI(RAX, RAX, 1, 1))},
+	} {
+		want := assemble(t, x86.ANOPL, c.from, obj.Addr{})
+		got := append([]byte(nil), nops[c.size]...)
+		got[len(got)-1] = want[len(want)-1] // golang-asm needs a displacement of 1 to keep the disp8
+		if !bytes.Equal(got, want) {
+			t.Errorf("%d-byte NOP % x, golang-asm % x", c.size, nops[c.size], want)
+		}
+	}
+	for start := 0; start < 130; start++ {
+		var a Asm
+		a.B = make([]byte, start)
+		a.Align(64)
+		pad := a.B[start:]
+		switch {
+		case len(a.B)%64 != 0:
+			t.Fatalf("from %d: length %d", start, len(a.B))
+		case len(pad) == 0, len(pad) < len(nops) && bytes.Equal(pad, nops[len(pad)]):
+		case len(pad) >= len(nops) && pad[0] == 0xEB && int(pad[1]) == len(pad)-2:
+		default:
+			t.Fatalf("from %d: padding % x", start, pad)
+		}
+	}
+}

@@ -275,6 +275,9 @@ func (be *Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 	}
 	g.emitStubs()
 	g.code = ir.Code{Bytes: a.B, Chains: g.chains}
+	if g.loop.ok {
+		g.code.Align = loopAlign
+	}
 	return &g.code, nil
 }
 

@@ -16,11 +16,17 @@ import (
 //
 //	budget check (as any block)
 //	load the loop's registers into the cache
+//	padding to a 64-byte boundary (the block is placed at one)
 //	body:  instructions; memory misses write back and exit as usual
-//	       cmp; jcc again
-//	       write back; count; fall through or chain to the next block
-//	again: mcycle += n; budget check for one more iteration (writes back
-//	       and exits with ExitBudget, pc at the loop start); jmp body
+//	       cmp; j(not taken) leave
+//	       mcycle += n; jbe body if one more iteration fits before the end
+//	       write back, exit with ExitBudget (pc at the loop start)
+//	leave: write back; count; fall through or chain to the next block
+//
+// An iteration takes one branch, the jump back, and the body starts a cache
+// line: on AMD Zen 4 an integer loop ran about twice as fast as with a taken
+// branch to a separate "again" path and a head placed anywhere (0.55 against
+// 0.8-1.5 ns a pass, depending on where the head fell).
 //
 // The interpreter would stop at exactly the same mcycle: a loop iteration
 // runs only if it fits before the end, like any block.
@@ -112,31 +118,35 @@ func (g *gen) pinLoopRegisters() {
 			g.cache.dirty[i] = true
 		}
 	}
+	g.a.Align(loopAlign)
 	g.loop.body = g.a.Here()
 }
+
+// loopAlign is the alignment of a loop's head, relative to the block's start
+// (ir.Code.Align places the block so).
+const loopAlign = 64
 
 // loopBranch ends a loop block after the compare of its final branch (at
 // delta, size bytes long; n instructions).
 func (g *gen) loopBranch(c Cond, n int, delta, size, off0 uint64) {
 	a := &g.a
-	again := a.Jcc(c)
+	leave := a.Jcc(c ^ 1) // (x86 conditions come in pairs: the low bit negates)
+	// Taken: one more iteration if it fits; the cache is as at the body's
+	// start (the body allocates nothing, as every register was loaded, and
+	// every register the loop writes is marked changed from its start).
+	a.Lea(regCycle, M(regCycle, int32(n)))
+	a.Lea(RAX, M(regCycle, int32(n)))
+	a.AluRM(true, CMP, RAX, M(regCtx, ctxEnd))
+	a.Patch(a.Jcc(CondBE), g.loop.body)
+	g.writeBackSnapshot(g.cache.snapshot())
+	a.MovImm(RAX, uint64(ir.ExitBudget))
+	a.Ret()
 	// Not taken: leave the loop.
+	a.Patch(leave, a.Here())
 	g.cache.writeBack(g)
 	a.Lea(regCycle, M(regCycle, int32(n)))
 	a.Lea(regPC, M(regPC, int32(delta+size)))
 	g.jumpTo(off0 + delta + size)
-	// Taken: one more iteration if it fits; the cache is as at the body's
-	// start (the body allocates nothing, as every register was loaded).
-	a.Patch(again, a.Here())
-	a.Lea(regCycle, M(regCycle, int32(n)))
-	for i, x := range g.cache.guest {
-		if x != 0 && g.loop.written&(1<<x) != 0 {
-			g.cache.dirty[i] = true
-		}
-	}
-	g.budgetCheck(n, stub{kind: stubBudget, dirty: g.cache.snapshot()})
-	back := a.Jmp()
-	a.Patch(back, g.loop.body)
 }
 
 // budgetCheck exits through a copy of st (its kind and write-back set)

@@ -64,6 +64,10 @@ type Chain struct {
 type Code struct {
 	Bytes  []byte
 	Chains []Chain
+	// Align is the alignment (a power of two) of the address the block must
+	// be placed at, where its code aligns something relative to its start
+	// (a loop's head); 0 for none beyond code memory's usual 16.
+	Align int
 }
 
 // Backend translates blocks for one host architecture.
