@@ -234,20 +234,30 @@ func (m *Machine) interpret(mcycleEnd uint64) execStatus {
 		st.End = st.Mcycle + min(mcycleEnd-st.Mcycle, RTCFreqDiv-st.Mcycle%RTCFreqDiv)
 		tickEnd := st.End
 		eng := m.engine
+		// declinedTo: the engine declined up to here, so the interpreter
+		// runs to it, the instructions runFast leaves included, before the
+		// engine is asked again (asking after each of them would cost an
+		// exit apiece: a block that does not fit before the tick would be
+		// declined again after every FP instruction of its tail).
+		declinedTo := st.Mcycle
 		for st.Mcycle < tickEnd {
 			var exit EngineExit
-			if eng != nil {
+			if eng != nil && st.Mcycle >= declinedTo {
 				exit = eng.Run(&st)
 				if exit == ExitDeclined {
-					st.End = min(st.Limit, tickEnd)
-					exit = runFast(x, &m.hot, &st, softYield)
-					st.End = tickEnd
-					if exit == ExitEnd {
-						continue
-					}
+					declinedTo = min(st.Limit, tickEnd)
 				}
-			} else {
+			}
+			if eng == nil || st.Mcycle < declinedTo {
+				st.End = declinedTo
+				if eng == nil {
+					st.End = tickEnd
+				}
 				exit = runFast(x, &m.hot, &st, softYield)
+				st.End = tickEnd
+				if exit == ExitEnd {
+					continue
+				}
 			}
 			if exit == ExitEnd || st.Mcycle >= tickEnd {
 				break // (an engine may stop exactly at the end with a block exit)
