@@ -98,6 +98,8 @@ type Engine struct {
 	mem     *codeMemory
 	ctx     hostContext
 	pages   []*emu.CodePage // pages holding translations, for resets
+	tables  tableArena      // their block tables
+	dropped int             // pages in pages that were dropped since
 	chains  []chainRef
 	stats   Stats
 	block   ir.Block // reused
@@ -184,6 +186,7 @@ func (e *Engine) Close() error {
 	if e.mem == nil {
 		return nil
 	}
+	e.forgetPages() // the machine's pages outlive the tables
 	err := e.mem.close()
 	e.mem = nil
 	return err
@@ -191,20 +194,54 @@ func (e *Engine) Close() error {
 
 // DropPage forgets the translations of a page.
 func (e *Engine) DropPage(cp *emu.CodePage) {
-	if cp != nil {
+	if cp == nil {
+		return
+	}
+	if pb, ok := cp.Engine.(*pageBlocks); ok {
+		// Nothing can reach the page's blocks any more: chains link blocks
+		// of one page only, and other pages reach it through its table.
 		cp.Engine, cp.Blocks = nil, nil
+		e.tables.put(pb)
+		// e.pages lets go of dropped pages once they are half of it (a
+		// guest rewriting its code in a loop drops a page per pass).
+		if e.dropped++; e.dropped > len(e.pages)/2 {
+			kept := e.pages[:0]
+			for _, p := range e.pages {
+				if p.Engine != nil {
+					kept = append(kept, p)
+				}
+			}
+			clear(e.pages[len(kept):])
+			e.pages, e.dropped = kept, 0
+		}
 	}
 }
 
-func (e *Engine) reset() {
+// forgetPages detaches every page's translations and block table.
+func (e *Engine) forgetPages() {
 	for _, cp := range e.pages {
 		cp.Engine, cp.Blocks = nil, nil
 	}
-	e.pages = e.pages[:0]
+	clear(e.pages)
+	e.pages, e.dropped = e.pages[:0], 0
+	e.tables.reset()
+}
+
+func (e *Engine) reset() {
+	e.forgetPages()
 	e.chains = e.chains[:0]
 	e.mem.reset()
 	e.emitStubs()
 	e.stats.Resets++
+}
+
+// newTable gives a page an empty block table.
+func (e *Engine) newTable(cp *emu.CodePage) *pageBlocks {
+	pb := e.tables.get()
+	cp.Engine = pb
+	cp.Blocks = unsafe.Pointer(&pb.entry)
+	e.pages = append(e.pages, cp)
+	return pb
 }
 
 // emitStubs puts the shared stubs at the start of code memory.
@@ -323,10 +360,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 			return a, blockReady
 		}
 	} else {
-		pb = &pageBlocks{}
-		cp.Engine = pb
-		cp.Blocks = unsafe.Pointer(&pb.entry)
-		e.pages = append(e.pages, cp)
+		pb = e.newTable(cp)
 	}
 	// (A block seen before passed this check then: cold lookups repeat
 	// thousands of times in a boot, so they skip it.)
@@ -359,10 +393,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 		// Code memory is full: empty it and translate the block again, as
 		// its chain numbers and its page's block table are new.
 		e.reset()
-		pb = &pageBlocks{}
-		cp.Engine = pb
-		cp.Blocks = unsafe.Pointer(&pb.entry)
-		e.pages = append(e.pages, cp)
+		pb = e.newTable(cp)
 		b = e.decodeBlock(cp, off)
 		b.Table = uintptr(cp.Blocks)
 		if code, err = e.backend.Translate(b, len(e.chains)); err != nil {
