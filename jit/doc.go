@@ -13,11 +13,12 @@
 //     doing anything and the interpreter steps.
 //   - Loads and stores look up the same hot TLB the interpreter uses, inline.
 //     A hit changes no state in either engine. On a miss where the fill is
-//     fixed (translation is the identity, the page is in RAM, and for a
-//     store no decoded code is involved and the evicted slot is RAM's), a
-//     refill routine of generated code fills the slot exactly as the
-//     interpreter would: shadow slot, host mirror, live bit, and for a
-//     store the evicted page marked dirty. Any other miss (including a
+//     fixed (the translation, the identity or a page walk under Sv39/Sv48,
+//     succeeds without writing a PTE, the page is in RAM, and for a store
+//     no decoded code is involved and the evicted slot is RAM's), a refill
+//     routine of generated code fills the slot exactly as the interpreter
+//     would: shadow slot, host mirror, live bit, and for a store the
+//     evicted page marked dirty. Any other miss (including a
 //     misaligned address, whose low bits fail the compare, and any device
 //     access, which is never in the TLB) exits with pc at the instruction
 //     and mcycle counting the instructions before it, and the interpreter
