@@ -2,6 +2,7 @@ package emu
 
 import (
 	"github.com/rivetvm/rivet/emu/isa"
+	"github.com/rivetvm/rivet/internal/slab"
 	"unsafe"
 )
 
@@ -43,9 +44,15 @@ type CodePage struct {
 	// offset 0 of the page, through the code TLB (EngineView.HotCode).
 	Blocks unsafe.Pointer
 	Host   unsafe.Pointer // host address of the page
-	Ins    [codeSlots]isa.Insn
+	// Ins is the decoded instructions, in memory outside the Go heap
+	// (internal/slab; given back when the page is dropped, so a dropped page
+	// must never be used again).
+	Ins    *[codeSlots]isa.Insn
 	Engine any
 }
+
+// codeSlotsBytes is the size of a page's decoded instructions.
+const codeSlotsBytes = int(unsafe.Sizeof([codeSlots]isa.Insn{}))
 
 // codePageFor returns the decoded page for a host page, creating it (and
 // poisoning write-TLB slots that map the page) when needed.
@@ -57,6 +64,19 @@ func (m *Machine) codePageFor(host unsafe.Pointer) *CodePage {
 		m.dropAllCode()
 	}
 	cp := &CodePage{Host: host}
+	if m.codeMem == nil {
+		m.codeMem = slab.New(codeSlotsBytes)
+	}
+	// Pages dropped before are out of use by now: they were dropped while
+	// an instruction ran (which may still read its own decoded entry), and
+	// this is the next instruction's fetch, after the run loop flushed its
+	// fetch cache.
+	m.codeMem.Recycle()
+	if p := m.codeMem.Get(); p != nil {
+		cp.Ins = (*[codeSlots]isa.Insn)(p)
+	} else {
+		cp.Ins = new([codeSlots]isa.Insn) // nothing could be mapped
+	}
 	if m.code == nil {
 		m.code = map[unsafe.Pointer]*CodePage{}
 	}
@@ -102,10 +122,13 @@ func (m *Machine) dropCode(host unsafe.Pointer) {
 	if _, ok := m.code[host]; !ok {
 		return
 	}
+	cp := m.code[host]
 	if m.engine != nil {
-		m.engine.DropPage(m.code[host])
+		m.engine.DropPage(cp)
 	}
 	delete(m.code, host)
+	m.codeMem.Put(unsafe.Pointer(cp.Ins)) // (ignored for one from the Go heap)
+	cp.Ins = nil
 	m.markRAMCode(host, false)
 	m.codeDropped = true
 	for i := range m.hot[tlbCode] {

@@ -7,7 +7,7 @@ import (
 )
 
 func TestDecodedIn(t *testing.T) {
-	var cp CodePage
+	cp := CodePage{Ins: new([codeSlots]isa.Insn)}
 	// A 4-byte instruction at 0x100 and a 2-byte one at 0x104.
 	cp.Ins[0x100/2] = isa.Insn{Op: isa.ADDI, Size: 4}
 	cp.Ins[0x104/2] = isa.Insn{Op: isa.ADDI, Size: 2}

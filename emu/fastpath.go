@@ -36,14 +36,14 @@ type EngineState struct {
 	// fast loop runs until Mcycle reaches min(Limit, End), then the engine is
 	// asked again.
 	Limit uint64
-	base  unsafe.Pointer // &Code.Ins, for runFast
+	base  unsafe.Pointer // Code.Ins, for runFast
 }
 
 // setFetch points the fetch cache at a page.
 func (st *EngineState) setFetch(page uint64, code *CodePage) {
 	st.FetchPage, st.Code = page, code
 	if code != nil {
-		st.base = unsafe.Pointer(&code.Ins)
+		st.base = unsafe.Pointer(code.Ins)
 	}
 }
 

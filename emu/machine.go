@@ -11,6 +11,7 @@ import (
 	"sort"
 	"unsafe"
 
+	"github.com/rivetvm/rivet/internal/slab"
 	"github.com/rivetvm/rivet/merkle"
 )
 
@@ -94,6 +95,8 @@ type Machine struct {
 
 	tree *merkle.Tree
 	code map[unsafe.Pointer]*CodePage // decoded code pages, by host page
+	// codeMem holds their decoded instructions.
+	codeMem *slab.Pool
 	// ramCode has a bit per RAM page, set while the page has decoded code
 	// (nil until an engine asks for it: EngineView).
 	ramCode     []uint64
@@ -435,6 +438,10 @@ func (m *Machine) Close() error {
 		}
 	}
 	m.s, m.tlb = nil, nil
+	m.code = nil
+	if m.codeMem != nil {
+		m.codeMem.Reset()
+	}
 	return first
 }
 

@@ -87,15 +87,3 @@ func (c *codeMemory) close() error {
 	unix.Munmap(c.rx)
 	return c.f.Close()
 }
-
-// mapTables maps n bytes of zeroed memory for block tables (tables.go).
-func mapTables(n int) ([]byte, error) {
-	return unix.Mmap(-1, 0, n, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_NORESERVE)
-}
-
-func unmapTables(b []byte) { unix.Munmap(b) }
-
-// zeroTable gives a table's pages back: they read as zeros again.
-func zeroTable(pb *pageBlocks) error {
-	return unix.Madvise(unsafe.Slice((*byte)(unsafe.Pointer(pb)), unsafe.Sizeof(*pb)), unix.MADV_DONTNEED)
-}

@@ -16,7 +16,3 @@ func (c *codeMemory) alloc(n, align int) int { return -1 }
 func (c *codeMemory) addr(off int) uintptr   { return 0 }
 func (c *codeMemory) reset()                 {}
 func (c *codeMemory) close() error           { return nil }
-
-func mapTables(n int) ([]byte, error) { return nil, errors.New("jit: block tables need linux") }
-func unmapTables(b []byte)            {}
-func zeroTable(pb *pageBlocks) error  { return errors.New("jit: block tables need linux") }
