@@ -13,6 +13,7 @@ import (
 	"github.com/rivetvm/rivet/emu"
 	rv "github.com/rivetvm/rivet/emu/emutest"
 	"github.com/rivetvm/rivet/jit"
+	"github.com/rivetvm/rivet/jit/ir"
 )
 
 // The floating-point differential test: random streams of F and D
@@ -982,4 +983,78 @@ func fbenchDataMachine(tb testing.TB, p *ftestProg) *emu.Machine {
 		}
 	}
 	return m
+}
+
+// TestJITFPLoopChecks: a loop checks mstatus.FS, frm and fcsr once, before
+// its first pass (they cannot change inside it), and leaves the block to
+// the interpreter where a check fails. The daxpy loop (whose FMUL and FADD
+// round with DYN) runs in lockstep; once its block runs translated, both
+// machines get FS off, a reserved frm or fcsr's upper bits set (raw, through
+// the shadow registers), and an M handler turns FS on and sets frm, then
+// retries the instruction; fcsr is legalised by the first FP instruction
+// that accumulates flags.
+func TestJITFPLoopChecks(t *testing.T) {
+	if !jit.Supported {
+		t.Skip("the JIT has no backend for this host")
+	}
+	const handler = ftestCode + 0x8000
+	for _, c := range []struct {
+		name          string
+		mstatus, fcsr uint64
+	}{
+		{"FS off", 0, 0},
+		{"frm reserved", 0x6000, 5 << 5},
+		{"frm dynamic", 0x6000, 7 << 5},
+		{"fcsr raw", 0x6000, 0xF00 | 2<<5 | 3},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var ms [2]*emu.Machine
+			for i := range ms {
+				p := &ftestProg{}
+				for _, w := range fbenchDaxpy() {
+					p.w(w)
+				}
+				m := fbenchDataMachine(t, p)
+				const t0 = 5
+				code := rv.Bytes(rv.Program(
+					rv.LUI(t0, 6), rv.CSRRS(0, 0x300, t0), // FS on
+					rv.CSRRW(0, 0x002, 0), // frm = RNE
+					uint32(0x30200073),    // mret: retry the instruction
+				))
+				if err := m.WriteMemory(handler, code); err != nil {
+					t.Fatal(err)
+				}
+				m.Shadow().Mtvec = handler
+				ms[i] = m
+			}
+			ref, fast := ms[0], ms[1]
+			eng, err := jit.NewWithOptions(fast, jit.Options{HotThreshold: 0})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for round := range 20 {
+				end := uint64(round+1) * 5000
+				if _, err := ref.Run(end); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := fast.Run(end); err != nil {
+					t.Fatal(err)
+				}
+				if d := stateDiff(ref, fast); d != "" {
+					t.Fatalf("round %d, mcycle %d: %s", round, end, d)
+				}
+				for _, m := range ms { // mid-loop, on both
+					s := m.Shadow()
+					s.Mstatus = s.Mstatus&^0x6000 | c.mstatus
+					s.Fcsr = c.fcsr
+				}
+			}
+			// A change that finds the loop between passes is caught by the
+			// checks of the block that enters it instead; about half of
+			// them find it inside.
+			if st := eng.Stats(); st.Exits[ir.ExitInterpret] < 5 {
+				t.Fatalf("the loop's checks failed %d times in 19 changes: they were not reached", st.Exits[ir.ExitInterpret])
+			}
+		})
+	}
 }

@@ -88,6 +88,7 @@ type gen struct {
 	chainBase int
 	b         *ir.Block
 	stubs     []stub // out-of-line exits, emitted after the block
+	sites     []int  // the extra sites of stubs (stub.alsoFrom)
 	chains    []ir.Chain
 	code      ir.Code
 	cache     regCache
@@ -106,16 +107,19 @@ type stub struct {
 	refill bool
 	store  bool // the refill is the write TLB's
 	retry  int
+	// more rel32 sites jumping to the stub: gen.sites[alsoFrom:alsoTo]
+	alsoFrom, alsoTo int
 }
 
 type stubKind uint8
 
 const (
-	stubBudget  stubKind = iota // the block does not fit before the run's end
-	stubMemory                  // a TLB miss at instruction k
-	stubChain                   // a same-page jump with no block linked yet
-	stubGeneral                 // instruction k is left to the interpreter
-	stubSlowHit                 // a TLB hit on a page not mapped one to one: RAX = host address, back to retry
+	stubBudget    stubKind = iota // the block does not fit before the run's end
+	stubMemory                    // a TLB miss at instruction k
+	stubChain                     // a same-page jump with no block linked yet
+	stubGeneral                   // instruction k is left to the interpreter
+	stubSlowHit                   // a TLB hit on a page not mapped one to one: RAX = host address, back to retry
+	stubInterpret                 // nothing ran yet: the block is the interpreter's (ExitInterpret)
 )
 
 // emitStubs writes the out-of-line exits.
@@ -123,6 +127,9 @@ func (g *gen) emitStubs() {
 	a := &g.a
 	for _, st := range g.stubs {
 		a.Patch(st.site, a.Here())
+		for _, site := range g.sites[st.alsoFrom:st.alsoTo] {
+			a.Patch(site, a.Here())
+		}
 		switch st.kind {
 		case stubBudget:
 			g.writeBackSnapshot(st.dirty)
@@ -145,6 +152,9 @@ func (g *gen) emitStubs() {
 		case stubGeneral:
 			g.writeBackSnapshot(st.dirty)
 			g.exit(st.delta, st.k, uint32(ir.ExitGeneral))
+		case stubInterpret:
+			a.MovImm(RAX, uint64(ir.ExitInterpret))
+			a.Ret()
 		case stubSlowHit:
 			hot := regHotR
 			if st.store {
@@ -216,6 +226,16 @@ func (g *gen) exit(delta uint64, n int, code uint32) {
 	g.a.Ret()
 }
 
+// stubAt records an out-of-line stub that the rel32 jumps at sites lead
+// to (the first is st.site).
+func (g *gen) stubAt(st stub, sites []int) {
+	st.site = sites[0]
+	st.alsoFrom = len(g.sites)
+	g.sites = append(g.sites, sites[1:]...)
+	st.alsoTo = len(g.sites)
+	g.stubs = append(g.stubs, st)
+}
+
 // jumpTo continues at page offset target (pc already advanced to it and
 // mcycle counted): a patchable jump when the target is in this page, an
 // exit otherwise.
@@ -238,7 +258,7 @@ func (be *Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 	}
 	g := &be.g
 	g.b, g.chainBase = b, chainBase
-	g.a.B, g.stubs, g.chains = g.a.B[:0], g.stubs[:0], g.chains[:0]
+	g.a.B, g.stubs, g.chains, g.sites = g.a.B[:0], g.stubs[:0], g.chains[:0], g.sites[:0]
 	g.cache.reset()
 	a := &g.a
 	n := len(b.Insns)

@@ -18,6 +18,7 @@
 //	     in host registers inside a block, and across a loop's iterations
 //	     (regcache.go, loop.go)
 //	RAX, RCX, RDX  scratch
+//	XMM0-2  FP scratch; XMM3-14 a loop's FP registers (fpcache.go)
 //
 // The trampoline loads these from a Context, calls the block, and stores pc
 // and mcycle back; generated code returns the exit code in EAX.

@@ -5,15 +5,16 @@ import (
 
 	"github.com/klauspost/cpuid/v2"
 	"github.com/rivetvm/rivet/emu/isa"
-	"github.com/rivetvm/rivet/jit/ir"
 )
 
 // Floating point (F and D) on the host's SSE, bit for bit as the
 // interpreter's softfloat computes it. The rules this file keeps:
 //
 //   - Operands and results live in the shadow registers f[i] (regX +
-//     shadowF + 8i); XMM0..XMM2 and RAX, RCX, RDX are scratch. XMM15 and
-//     R14/R15 are never written (R15 holds the *Context). Integer registers
+//     shadowF + 8i), or, in a loop, in the XMM3..XMM14 that cache them
+//     (fpcache.go: every access goes through its helpers); XMM0..XMM2 and
+//     RAX, RCX, RDX are scratch. XMM15 and R14/R15 are never written (R15
+//     holds the *Context). Integer registers
 //     go through g.load/g.store (the register cache; codegen.go writes it
 //     back before each FP instruction outside loops). Every guard exits
 //     before the instruction writes a guest register, so its exit (after
@@ -34,7 +35,10 @@ import (
 //   - The first FP instruction of a block checks mstatus.FS (off: exit, the
 //     interpreter raises the illegal-instruction exception) and, if it uses
 //     DYN, frm; nothing in a block can change either, so later FP
-//     instructions skip the checks. mstatus itself never changes here: FS
+//     instructions skip the checks. A loop makes its checks once, before
+//     its first pass (loopFPChecks), and leaves the block to the interpreter
+//     before running anything if one fails. Guards exit through stubs after
+//     the block, so an instruction's code runs straight through. mstatus itself never changes here: FS
 //     reads as Dirty whenever it is on (WARL), so there is nothing to set.
 //   - The interpreter legalises fcsr (keeps its low 8 bits) whenever an
 //     instruction accumulates flags, even none; the first such instruction
@@ -330,8 +334,8 @@ func supportedFP(raw uint32) bool {
 	return ok
 }
 
-// fpEmit emits one FP instruction: its guards all jump to one exit, emitted
-// after the instruction's code.
+// fpEmit emits one FP instruction: its guards all jump to one exit, an
+// out-of-line stub.
 type fpEmit struct {
 	g     *gen
 	a     *Asm
@@ -352,20 +356,14 @@ func (e *fpEmit) exitIf(c Cond) {
 	e.n++
 }
 
-// finish emits the exit (pc at the instruction, mcycle counting the k
-// before it) if any guard uses it.
+// finish records the exit (pc at the instruction, mcycle counting the k
+// before it) if any guard uses it: a stub after the block, so the
+// instruction's own code runs straight through.
 func (e *fpEmit) finish() {
 	if e.n == 0 {
 		return
 	}
-	a := e.a
-	over := a.Jmp8()
-	for _, s := range e.exits[:e.n] {
-		a.Patch(s, a.Here())
-	}
-	e.g.writeBackSnapshot(e.dirty)
-	e.g.exit(e.delta, e.k, uint32(ir.ExitGeneral))
-	a.Patch8(over, a.Here())
+	e.g.stubAt(stub{kind: stubGeneral, delta: e.delta, k: e.k, dirty: e.dirty}, e.exits[:e.n])
 }
 
 // fp emits an F/D instruction (raw: its word) at instruction k of the block,
@@ -383,8 +381,12 @@ func (g *gen) fp(raw uint32, k int, delta uint64) error {
 }
 
 // blockChecks emits the checks that the block's earlier FP instructions
-// have not already made: mstatus.FS on, frm usable for DYN, fcsr legal.
+// have not already made: mstatus.FS on, frm usable for DYN, fcsr legal. A
+// loop makes them once, before its first iteration (loopFPChecks).
 func (e *fpEmit) blockChecks() {
+	if e.g.loop.ok {
+		return
+	}
 	var fsDone, frmDone, legal bool
 	for j := 0; j < e.k; j++ {
 		if e.g.b.Insns[j].Op != isa.FP {
@@ -415,6 +417,45 @@ func (e *fpEmit) blockChecks() {
 		a.AluMI(true, AND, fcsrMem, fcsrRWMask)
 		a.Patch8(legalAlready, a.Here())
 	}
+}
+
+// loopFPChecks emits, before a loop's first iteration, the checks its FP
+// instructions' blockChecks would make: mstatus.FS on, frm usable where an
+// instruction uses DYN, and fcsr legal where one accumulates flags (nothing
+// in a loop can change any of them). Where one fails, nothing has run yet:
+// the block goes to the interpreter, which raises the exception or
+// legalises fcsr as the instruction comes.
+func (g *gen) loopFPChecks() {
+	var anyFP, dyn, accumulates bool
+	for k := range g.b.Insns {
+		if g.b.Insns[k].Op != isa.FP {
+			continue
+		}
+		fi, ok := decodeFP(g.b.Raw[k])
+		if !ok {
+			continue // cannot happen: the block holds translated instructions only
+		}
+		anyFP = true
+		dyn = dyn || fi.usesRM && fi.rm == rmDyn
+		accumulates = accumulates || fi.accumulates
+	}
+	if !anyFP {
+		return
+	}
+	a := &g.a
+	var sites [3]int
+	n := 0
+	a.TestMem32(M(regX, shadowMstatus), mstatusFS)
+	sites[n], n = a.Jcc(CondE), n+1
+	if dyn {
+		a.TestMem8(fcsrMem, frmReserved)
+		sites[n], n = a.Jcc(CondNE), n+1
+	}
+	if accumulates {
+		a.TestMem64(fcsrMem, ^int32(fcsrRWMask))
+		sites[n], n = a.Jcc(CondNE), n+1
+	}
+	g.stubAt(stub{kind: stubInterpret}, sites[:n])
 }
 
 // staticRounding reports whether the instruction rounds with a static mode
@@ -467,7 +508,7 @@ func (e *fpEmit) switchRounding(orControl func()) {
 // canonical NaN when it is not properly NaN-boxed. tmp is clobbered.
 func (e *fpEmit) unbox(dst, tmp Reg, r uint8) {
 	a := e.a
-	a.MovLoad64(dst, fmem(r))
+	e.g.fLoad64(dst, r)
 	a.MovRR(tmp, dst)
 	a.ShiftRI(true, SHR, tmp, 32)
 	a.AluRI(false, CMP, tmp, -1)
@@ -488,7 +529,7 @@ func (e *fpEmit) operand(x Xmm, r uint8) { e.operandAs(x, r, e.fi.double) }
 
 func (e *fpEmit) operandAs(x Xmm, r uint8, double bool) {
 	if double {
-		e.a.LoadScalar(true, x, fmem(r))
+		e.g.fLoadX(x, r)
 		return
 	}
 	e.unbox(RAX, RCX, r)
@@ -503,11 +544,11 @@ func (e *fpEmit) result(x Xmm, double, mayBeNaN bool) {
 	// The value is stored first and a NaN overwritten after, off the path
 	// that a dependent instruction waits on.
 	if double {
-		a.StoreScalar(true, fmem(rd), x)
+		e.g.fStoreX(rd, x)
 	} else {
 		a.MovFromXmm(false, RAX, x)
 		e.box(RAX, RCX)
-		a.MovStore64(fmem(rd), RAX)
+		e.g.fStore64(rd, RAX)
 	}
 	if !mayBeNaN {
 		return
@@ -519,7 +560,7 @@ func (e *fpEmit) result(x Xmm, double, mayBeNaN bool) {
 	} else {
 		a.MovImm(RAX, boxHigh|canonical32)
 	}
-	a.MovStore64(fmem(rd), RAX)
+	e.g.fStore64(rd, RAX)
 	a.Patch8(ordered, a.Here())
 }
 
@@ -529,17 +570,28 @@ func (e *fpEmit) body() {
 	switch fi.kind {
 	case fpLoad, fpStore:
 		m := g.hostAddressHow(fi.rs1, fi.imm, fi.size, fi.kind == fpStore, false, e.k, e.delta)
+		x, cached := g.fxmm(fi.rd)
+		if fi.kind == fpStore {
+			x, cached = g.fxmm(fi.rs2)
+		}
 		switch {
+		case fi.kind == fpLoad && fi.double && cached:
+			a.LoadScalar(true, x, m)
 		case fi.kind == fpLoad && fi.double:
 			a.MovLoad64(RCX, m)
 			a.MovStore64(fmem(fi.rd), RCX)
 		case fi.kind == fpLoad:
 			a.Load32(RCX, m)
 			e.box(RCX, RAX)
-			a.MovStore64(fmem(fi.rd), RCX)
+			g.fStore64(fi.rd, RCX)
+		case fi.double && cached:
+			a.StoreScalar(true, m, x)
 		case fi.double:
 			a.MovLoad64(RCX, fmem(fi.rs2))
 			a.MovStore64(m, RCX)
+		case cached:
+			a.MovFromXmm(false, RCX, x)
+			a.MovStore32(m, RCX)
 		default:
 			a.Load32(RCX, fmem(fi.rs2))
 			a.MovStore32(m, RCX)
@@ -609,7 +661,7 @@ func (e *fpEmit) body() {
 		}
 		g.store(fi.rd, RAX)
 	case fpNarrow:
-		a.LoadScalar(true, X0, fmem(fi.rs1))
+		g.fLoadX(X0, fi.rs1)
 		e.roundingBegin()
 		a.Scalar(CVTS, true, X0, X0)
 		e.result(X0, false, true)
@@ -625,7 +677,10 @@ func (e *fpEmit) body() {
 	case fpMoveToX:
 		if fi.rd != 0 {
 			if fi.double {
-				a.MovLoad64(RAX, fmem(fi.rs1))
+				g.fLoad64(RAX, fi.rs1)
+			} else if x, cached := g.fxmm(fi.rs1); cached {
+				a.MovFromXmm(false, RAX, x)
+				a.Movsxd(RAX, RAX)
 			} else {
 				a.Load32S(RAX, fmem(fi.rs1)) // the raw low word, sign-extended
 			}
@@ -637,7 +692,7 @@ func (e *fpEmit) body() {
 			a.MovRR32(RAX, RAX)
 			e.box(RAX, RCX)
 		}
-		a.MovStore64(fmem(fi.rd), RAX)
+		g.fStore64(fi.rd, RAX)
 	case fpClass:
 		if fi.rd != 0 {
 			e.class()
@@ -652,8 +707,8 @@ func (e *fpEmit) sgnj() {
 	var sign uint8 = 31
 	if w {
 		sign = 63
-		a.MovLoad64(RAX, fmem(fi.rs1))
-		a.MovLoad64(RCX, fmem(fi.rs2))
+		e.g.fLoad64(RAX, fi.rs1)
+		e.g.fLoad64(RCX, fi.rs2)
 	} else {
 		e.unbox(RAX, RDX, fi.rs1)
 		e.unbox(RCX, RDX, fi.rs2)
@@ -673,7 +728,7 @@ func (e *fpEmit) sgnj() {
 	if !w {
 		e.box(RAX, RCX)
 	}
-	a.MovStore64(fmem(fi.rd), RAX)
+	e.g.fStore64(fi.rd, RAX)
 }
 
 // toInt emits FCVT.{W,WU,L,LU}.{S,D}. A single is widened first (exact; a
@@ -681,7 +736,7 @@ func (e *fpEmit) sgnj() {
 func (e *fpEmit) toInt() {
 	a, fi := e.a, &e.fi
 	if fi.double {
-		a.LoadScalar(true, X0, fmem(fi.rs1))
+		e.g.fLoadX(X0, fi.rs1)
 	} else {
 		e.operand(X0, fi.rs1)
 		a.Scalar(CVTS, false, X0, X0)
@@ -794,7 +849,7 @@ func (e *fpEmit) class() {
 	// sign, shifted to the top; RDX: the class.
 	expBits, expMax := uint8(11), int32(0x7FF)
 	if fi.double {
-		a.MovLoad64(RAX, fmem(fi.rs1))
+		e.g.fLoad64(RAX, fi.rs1)
 	} else {
 		expBits, expMax = 8, 0xFF
 		e.unbox(RAX, RCX, fi.rs1)

@@ -1,6 +1,8 @@
 package amd64
 
 import (
+	"math/bits"
+
 	"github.com/rivetvm/rivet/emu/isa"
 	"github.com/rivetvm/rivet/jit/ir"
 )
@@ -36,6 +38,11 @@ type loopInfo struct {
 	regs    []uint8 // guest registers the block uses (x0 excluded)
 	written uint32  // bit r set: the block writes guest register r
 	body    int     // code offset of the first instruction
+	// The FP registers kept in XMM registers (fpcache.go): fxmm[r] is
+	// f[r]'s (0: not cached); fwritten has bit r set where the loop writes
+	// f[r]. Both are empty when the loop uses more FP registers than fit.
+	fxmm     [32]Xmm
+	fwritten uint32
 }
 
 // findLoop reports whether the block is a loop whose registers fit the
@@ -58,7 +65,7 @@ func (g *gen) findLoop(off0 uint64) loopInfo {
 	if b.Offs[n-1]+last.Imm != off0 {
 		return loopInfo{}
 	}
-	var used, written uint32
+	var used, written, fused, fwritten uint32
 	for i := range b.Insns {
 		in := &b.Insns[i]
 		r, w, ok := loopOperands(in, b.Raw[i])
@@ -67,6 +74,11 @@ func (g *gen) findLoop(off0 uint64) loopInfo {
 		}
 		used |= r | w
 		written |= w
+		if in.Op == isa.FP {
+			r, w, _ := fpFloatOperands(b.Raw[i])
+			fused |= r | w
+			fwritten |= w
+		}
 	}
 	used &^= 1
 	written &^= 1
@@ -78,6 +90,15 @@ func (g *gen) findLoop(off0 uint64) loopInfo {
 	}
 	if len(info.regs) > len(cacheRegs) {
 		return loopInfo{}
+	}
+	if n := 0; bits.OnesCount32(fused) <= len(fpCacheRegs) {
+		for r := 0; r < 32; r++ {
+			if fused&(1<<r) != 0 {
+				info.fxmm[r] = fpCacheRegs[n]
+				n++
+			}
+		}
+		info.fwritten = fwritten
 	}
 	return info
 }
@@ -108,8 +129,10 @@ func loopOperands(in *isa.Insn, raw uint32) (read, write uint32, ok bool) {
 }
 
 // pinLoopRegisters loads the loop's registers and marks the ones it writes
-// as changed for every exit from the body on.
+// as changed for every exit from the body on. The loop's FP checks come
+// first (nothing to write back yet if they fail).
 func (g *gen) pinLoopRegisters() {
+	g.loopFPChecks()
 	for _, r := range g.loop.regs {
 		g.cache.use(g, r)
 	}
@@ -118,6 +141,7 @@ func (g *gen) pinLoopRegisters() {
 			g.cache.dirty[i] = true
 		}
 	}
+	g.pinFP()
 	g.a.Align(loopAlign)
 	g.loop.body = g.a.Here()
 }

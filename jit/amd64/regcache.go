@@ -12,6 +12,9 @@ type regCache struct {
 	dirty [len(cacheRegs)]bool
 	last  [len(cacheRegs)]uint32 // use stamp, for least-recently-used eviction
 	clock uint32
+	// fpPinned: a loop keeps FP registers it writes in XMM registers
+	// (fpcache.go), which every exit writes back.
+	fpPinned bool
 }
 
 // cacheRegs are the host registers the cache uses.
@@ -20,6 +23,7 @@ var cacheRegs = [...]Reg{R9, R10, R11, R14, RDI, RBP}
 // cacheSnapshot records which host registers hold changed guest registers.
 type cacheSnapshot struct {
 	guest [len(cacheRegs)]uint8 // 0 where the host register is clean or free
+	fp    bool                  // the loop's FP registers, too
 }
 
 func (c *regCache) reset() { *c = regCache{} }
@@ -94,6 +98,10 @@ func (c *regCache) writeBack(g *gen) {
 			c.dirty[i] = false
 		}
 	}
+	if c.fpPinned {
+		g.writeBackFP()
+		c.fpPinned = false
+	}
 }
 
 func (c *regCache) snapshot() cacheSnapshot {
@@ -103,6 +111,7 @@ func (c *regCache) snapshot() cacheSnapshot {
 			s.guest[i] = x
 		}
 	}
+	s.fp = c.fpPinned
 	return s
 }
 
@@ -112,5 +121,8 @@ func (g *gen) writeBackSnapshot(s cacheSnapshot) {
 		if x != 0 {
 			g.a.MovStore64(xmem(x), cacheRegs[i])
 		}
+	}
+	if s.fp {
+		g.writeBackFP()
 	}
 }

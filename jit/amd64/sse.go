@@ -89,6 +89,9 @@ func (a *Asm) StoreScalar(double bool, m Mem, src Xmm) {
 	a.sseMem(scalarPrefix(double), false, 0x0F11, Reg(src), m)
 }
 
+// MovXmm is MOVAPS dst, src: the whole register, with no dependency on dst.
+func (a *Asm) MovXmm(dst, src Xmm) { a.sseReg(pfxNone, false, 0x0F28, Reg(dst), Reg(src)) }
+
 // MovToXmm is MOVQ dst, src (w) or MOVD dst, src32 (the rest of dst zeroed).
 func (a *Asm) MovToXmm(w bool, dst Xmm, src Reg) { a.sseReg(pfxPacked, w, 0x0F6E, Reg(dst), src) }
 
