@@ -318,27 +318,46 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		if rd == 0 {
 			return
 		}
-		if rs1 != 0 {
-			dst := g.inPlace(rd, rs1)
-			if imm != 0 || op == AND {
-				a.AluRI(w, op, dst, imm)
+		if rs1 == 0 { // x0 op imm is a constant (LI is ADDI rd, x0, imm)
+			v := uint64(int64(imm)) // 0 + imm, 0 | imm, 0 ^ imm
+			if op == AND {
+				v = 0
 			}
 			if !w {
-				a.Movsxd(dst, dst)
+				v = uint64(int64(int32(v)))
 			}
+			g.a.MovImm(g.cache.def(g, rd), v)
 			return
 		}
-		g.load(RAX, rs1)
+		dst := g.inPlace(rd, rs1)
 		if imm != 0 || op == AND {
-			a.AluRI(w, op, RAX, imm)
+			a.AluRI(w, op, dst, imm)
 		}
 		if !w {
-			a.Movsxd(RAX, RAX)
+			a.Movsxd(dst, dst)
 		}
-		g.store(rd, RAX)
 	}
 	aluR := func(w bool, op AluOp) {
 		if rd == 0 {
+			return
+		}
+		// With an x0 operand the commutative forms copy the other (MV is
+		// ADD rd, x0, rs2), AND gives 0, and x - 0 is x.
+		if rs1 == 0 && op != SUB || rs2 == 0 {
+			other := rs1 | rs2 // the one that is not x0 (or x0)
+			if op == AND || other == 0 {
+				a.MovImm(g.cache.def(g, rd), 0)
+				return
+			}
+			src := g.cache.use(g, other)
+			dst := g.cache.def(g, rd)
+			if w {
+				if dst != src {
+					a.MovRR(dst, src)
+				}
+			} else {
+				a.Movsxd(dst, src)
+			}
 			return
 		}
 		if rs1 != 0 && rs2 != 0 && (rd != rs2 || rs1 == rs2) {
@@ -519,14 +538,13 @@ func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 		unary(func() { a.MovRR32(RAX, RAX) })
 	case isa.LUI:
 		if rd != 0 {
-			a.MovImm(RAX, in.Imm)
-			g.store(rd, RAX)
+			a.MovImm(g.cache.def(g, rd), in.Imm)
 		}
 	case isa.AUIPC:
 		if rd != 0 {
-			a.MovImm(RAX, in.Imm+delta)
-			a.AluRR(true, ADD, RAX, regPC)
-			g.store(rd, RAX)
+			// imm (32 bits, a multiple of 4096) plus the offset in the page
+			// fits a displacement.
+			a.Lea(g.cache.def(g, rd), M(regPC, int32(int64(in.Imm)+int64(delta))))
 		}
 	case isa.LB, isa.LH, isa.LW, isa.LD, isa.LBU, isa.LHU, isa.LWU,
 		isa.SB, isa.SH, isa.SW, isa.SD:
