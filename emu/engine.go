@@ -53,6 +53,11 @@ type EngineView struct {
 	WriteTLBLive                   unsafe.Pointer
 	RAMCode                        unsafe.Pointer
 	RAMDirtyWords, RAMDirtySummary unsafe.Pointer
+
+	// For an engine that fills code-TLB slots, as the interpreter's fetch
+	// would (leaving the slot's decoded page nil, to be found on demand):
+	// the code TLB's live bits.
+	CodeTLBLive unsafe.Pointer
 }
 
 // EngineView returns the state an engine works on. The pointers stay valid
@@ -88,6 +93,7 @@ func (m *Machine) EngineView() EngineView {
 	}
 	words, summary := m.ram.dirty.Bitmaps()
 	v.WriteTLBLive = unsafe.Pointer(&m.live[tlbWrite])
+	v.CodeTLBLive = unsafe.Pointer(&m.live[tlbCode])
 	v.RAMCode = unsafe.Pointer(&m.ramCode[0])
 	v.RAMDirtyWords, v.RAMDirtySummary = unsafe.Pointer(&words[0]), unsafe.Pointer(&summary[0])
 	return v

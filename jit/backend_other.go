@@ -23,6 +23,9 @@ type hostContext struct {
 	RAMDirty             uintptr
 	RAMDirtySummary      uintptr
 	RAMDelta             uint64
+	RefillExec, CodeLive uintptr
+	Tables               uintptr
+	TablePages           uint64
 }
 
 const maxEnd = ^uint64(0)

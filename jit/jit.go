@@ -99,6 +99,9 @@ type Engine struct {
 	ctx     hostContext
 	pages   []*emu.CodePage // pages holding translations, for resets
 	tables  tableArena      // their block tables
+	// ramTables[i] is the block table of the RAM page at offset i<<12 (0:
+	// none): generated code dispatches through it after a code-TLB hit.
+	ramTables []uintptr
 	dropped int             // pages in pages that were dropped since
 	chains  []chainRef
 	stats   Stats
@@ -164,6 +167,11 @@ func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 	if v.RAMHost == nil || v.RAMCode == nil || v.RAMDirtyWords == nil {
 		e.ctx.RAMLength = 0 // no RAM to refill from: every refill fails
 	}
+	e.ctx.CodeLive = uintptr(v.CodeTLBLive)
+	if e.ctx.RAMLength != 0 {
+		e.ramTables = make([]uintptr, e.ctx.RAMLength>>12)
+		e.ctx.Tables, e.ctx.TablePages = uintptr(unsafe.Pointer(&e.ramTables[0])), uint64(len(e.ramTables))
+	}
 	m.SetEngine(e)
 	return e, nil
 }
@@ -201,6 +209,7 @@ func (e *Engine) DropPage(cp *emu.CodePage) {
 		// Nothing can reach the page's blocks any more: chains link blocks
 		// of one page only, and other pages reach it through its table.
 		cp.Engine, cp.Blocks = nil, nil
+		e.setRAMTable(cp, 0)
 		e.tables.put(pb)
 		// e.pages lets go of dropped pages once they are half of it (a
 		// guest rewriting its code in a loop drops a page per pass).
@@ -221,6 +230,7 @@ func (e *Engine) DropPage(cp *emu.CodePage) {
 func (e *Engine) forgetPages() {
 	for _, cp := range e.pages {
 		cp.Engine, cp.Blocks = nil, nil
+		e.setRAMTable(cp, 0)
 	}
 	clear(e.pages)
 	e.pages, e.dropped = e.pages[:0], 0
@@ -241,7 +251,15 @@ func (e *Engine) newTable(cp *emu.CodePage) *pageBlocks {
 	cp.Engine = pb
 	cp.Blocks = unsafe.Pointer(&pb.entry)
 	e.pages = append(e.pages, cp)
+	e.setRAMTable(cp, uintptr(cp.Blocks))
 	return pb
+}
+
+// setRAMTable records the block table of a page, if it is RAM's.
+func (e *Engine) setRAMTable(cp *emu.CodePage, table uintptr) {
+	if i := (uintptr(cp.Host) - e.ctx.RAMHost) >> 12; i < uintptr(len(e.ramTables)) {
+		e.ramTables[i] = table
+	}
 }
 
 // emitStubs puts the shared stubs at the start of code memory.
@@ -258,6 +276,7 @@ func (e *Engine) emitStubs() {
 	e.interpret = place(e.backend.ExitStub(ir.ExitInterpret))
 	e.ctx.RefillRead = place(e.backend.ReadRefill())
 	e.ctx.RefillWrite = place(e.backend.WriteRefill())
+	e.ctx.RefillExec = place(e.backend.ExecRefill())
 }
 
 // Run executes translated blocks of the current fetch page.

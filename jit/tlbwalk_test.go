@@ -230,3 +230,119 @@ func TestJITTLBWalks(t *testing.T) {
 		}
 	}
 }
+
+// TestJITFetchRefills: dispatch fills the code TLB itself where the
+// interpreter's fetch would fill it. Four pages 1 MiB apart, which share a
+// code-TLB slot, jump to one another in a ring (AUIPC+JALR: every jump
+// misses). Under Sv39 their addresses map to other physical pages than in
+// M-mode, holding a ring that adds 2 to s5 instead of 1, so a fetch
+// translated as the wrong privilege (MPRV applies to loads and stores, not
+// fetches) runs the other ring. Lockstep with the interpreter; then the
+// counter says which ring ran, and the memory exits show the fills stayed in
+// generated code.
+func TestJITFetchRefills(t *testing.T) {
+	if !jit.Supported {
+		t.Skip("the JIT has no backend for this host")
+	}
+	const (
+		ram     = 16 << 20
+		ringVA  = emu.RAMStart + 8<<20 // page k at ringVA + k MiB, one to one in M-mode
+		ringPA  = emu.RAMStart + 4<<20 // where Sv39 maps them (page k at + k*4 KiB)
+		root    = emu.RAMStart + 0x100000
+		s5      = 21
+		t0      = 5
+		mstatus = 1 << 17 // MPRV
+	)
+	ring := func(inc int64) [][]uint32 {
+		var pages [][]uint32
+		for k := 0; k < 4; k++ {
+			next := int64((k+1)%4-k) << 20 // the next page's start, from this one's
+			hi := (next + 0x800) >> 12
+			pages = append(pages, []uint32{
+				encADDI(s5, s5, inc),
+				encAUIPC(t0, uint32(hi)),
+				encJALR(rZero, t0, next-4-hi<<12),
+			})
+		}
+		return pages
+	}
+	machine := func(prv, ms, satp, user uint64) machineMaker {
+		return func(t testing.TB) *emu.Machine {
+			img := make([]byte, ram)
+			put32 := func(a uint64, ws []uint32) {
+				for i, w := range ws {
+					binary.LittleEndian.PutUint32(img[a-emu.RAMStart+uint64(4*i):], w)
+				}
+			}
+			put64 := func(a, v uint64) { binary.LittleEndian.PutUint64(img[a-emu.RAMStart:], v) }
+			// The start: jump to the ring.
+			hi := int64(ringVA-emu.RAMStart+0x800) >> 12
+			put32(emu.RAMStart, []uint32{encAUIPC(t0, uint32(hi)), encJALR(rZero, t0, int64(ringVA-emu.RAMStart)-hi<<12)})
+			for k, code := range ring(1) {
+				put32(ringVA+uint64(k)<<20, code)
+			}
+			for k, code := range ring(2) {
+				put32(ringPA+uint64(k)<<12, code)
+			}
+			// Sv39: RAM's first 4 MiB one to one (2 MiB pages), the ring's
+			// pages through 4 KiB ones.
+			const l1, l0 = root + 0x1000, root + 0x2000
+			put64(root+(emu.RAMStart>>30&511)*8, l1>>12<<10|pteV)
+			for pa := uint64(emu.RAMStart); pa < emu.RAMStart+4<<20; pa += 2 << 20 {
+				put64(l1+(pa>>21&511)*8, pa>>12<<10|pteV|pteR|pteW|pteX|pteA|pteD|user)
+			}
+			for k := uint64(0); k < 4; k++ {
+				va := ringVA + k<<20
+				table := l0 + (va-ringVA)>>21*0x1000 // one per 2 MiB
+				put64(l1+(va>>21&511)*8, table>>12<<10|pteV)
+				put64(table+(va>>12&511)*8, (ringPA+k<<12)>>12<<10|pteV|pteR|pteX|pteA|user)
+			}
+			cfg := emu.DefaultConfig(ram)
+			r := &cfg.Processor.Registers
+			r.PC, r.Mie, r.Mip, r.Iprv = emu.RAMStart, 0, 0, prv
+			r.Mstatus |= ms
+			r.Satp = satp
+			m, err := emu.New(cfg, emu.RuntimeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { m.Close() })
+			if err := m.WriteMemory(emu.RAMStart, img); err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}
+	}
+	sv39 := uint64(8)<<60 | root>>12
+	for _, c := range []struct {
+		name          string
+		prv, ms, satp uint64
+		user          uint64
+		inc           uint64 // what a pass of the ring adds to s5
+	}{
+		{"M", emu.PrvM, 0, 0, 0, 1},
+		{"M+MPRV(S)", emu.PrvM, mstatus | emu.PrvS<<11, sv39, 0, 1},
+		{"S", emu.PrvS, 0, sv39, 0, 2},
+		{"U", emu.PrvU, 0, sv39, pteU, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			mk := machine(c.prv, c.ms, c.satp, c.user)
+			lockstep(t, mk, 40_000, 1013)
+			m := mk(t)
+			eng, err := jit.NewWithOptions(m, jit.Options{HotThreshold: 0})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := m.Run(40_000); err != nil {
+				t.Fatal(err)
+			}
+			jumps := m.Shadow().X[s5] / c.inc
+			if m.Shadow().X[s5]%c.inc != 0 || jumps < 10_000 {
+				t.Fatalf("s5 = %d: not the ring that adds %d, or too few passes", m.Shadow().X[s5], c.inc)
+			}
+			if st := eng.Stats(); st.Exits[ir.ExitFetch] > jumps/100 {
+				t.Errorf("%d fetch exits for %d jumps: the code TLB was not filled in generated code", st.Exits[ir.ExitFetch], jumps)
+			}
+		})
+	}
+}

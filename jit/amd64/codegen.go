@@ -784,10 +784,12 @@ func (g *gen) jumpIndirect() {
 }
 
 // dispatch continues at the pc in regPC wherever it is: through the code
-// TLB (hit only: a miss is the interpreter's to fill) to the target page's
-// block table, and into the block if there is one; otherwise it returns
-// ExitFetch. (An interpreter fetching there would find the same slot: no
-// state changes either way.)
+// TLB to the target page's block table (the engine's table of RAM pages,
+// Context.Tables), and into the block if there is one; otherwise it returns
+// ExitFetch. A code-TLB miss is filled by the exec refill routine exactly as
+// the interpreter's fetch would fill it (where it cannot, Go's fetch does),
+// when the interpreter would fetch: before the run's end. A hit changes
+// nothing either way.
 func (g *gen) dispatch() {
 	a := &g.a
 	const codeSet = -tlbSetBytes // the code set lies just before the read set
@@ -797,22 +799,36 @@ func (g *gen) dispatch() {
 	a.ShiftRI(false, SHL, RCX, 5)
 	a.MovRR(RDX, regPC)
 	a.AluRI(true, AND, RDX, -4096)
+	retry := a.Here()
 	a.AluRM(true, CMP, RDX, MI(regHotR, RCX, 1, codeSet))
-	j1 := a.Jcc(CondNE)
-	a.MovLoad64(RDX, MI(regHotR, RCX, 1, codeSet+hotCodePage))
+	miss := a.Jcc(CondNE)
+	// The table of the slot's host page, if the page is RAM's.
+	a.MovLoad64(RDX, MI(regHotR, RCX, 1, codeSet+8))
+	a.AluRM(true, SUB, RDX, M(regCtx, ctxRAMHost))
+	a.ShiftRI(true, SHR, RDX, 12)
+	a.AluRM(true, CMP, RDX, M(regCtx, ctxTablePages))
+	j1 := a.Jcc(CondAE)
+	a.MovLoad64(RAX, M(regCtx, ctxTables))
+	a.MovLoad64(RDX, MI(RAX, RDX, 8, 0))
 	a.Test(RDX, RDX)
 	j2 := a.Jcc(CondE)
-	a.MovLoad64(RDX, M(RDX, 0)) // CodePage.Blocks
-	a.Test(RDX, RDX)
-	j3 := a.Jcc(CondE)
 	a.MovRR32(RAX, regPC)
 	a.AluRI(false, AND, RAX, 0xFFF)
 	a.AluRI(false, CMP, RAX, 0xFFC)
-	j4 := a.Jcc(CondA)
+	j3 := a.Jcc(CondA)
 	a.MovLoad64(RAX, MI(RDX, RAX, 4, 0))
 	a.Test(RAX, RAX)
-	j5 := a.Jcc(CondE)
+	j4 := a.Jcc(CondE)
 	a.JmpR(RAX)
+	// A miss: fill the slot (RAX = pc, RCX, RDX as the compare has them),
+	// but only if the interpreter would fetch there now: before the run's
+	// end (at the end of a tick it may take an interrupt instead).
+	a.Patch(miss, a.Here())
+	a.AluRM(true, CMP, regCycle, M(regCtx, ctxEnd))
+	j5 := a.Jcc(CondAE)
+	a.MovRR(RAX, regPC)
+	a.CallMem(M(regCtx, ctxRefillExec))
+	a.Patch(a.Jcc(CondE), retry)
 	for _, j := range []int{j1, j2, j3, j4, j5} {
 		a.Patch(j, a.Here())
 	}

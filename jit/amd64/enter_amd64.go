@@ -44,6 +44,14 @@ type Context struct {
 	// RAMDelta is RAM's host address minus its physical start: a page
 	// mapped one to one lies at page + RAMDelta (hostAddress).
 	RAMDelta uint64
+
+	// The code-TLB refill routine and the code TLB's live-slot bits; the
+	// engine's block tables by RAM page (Tables[i]: the table of the page
+	// at RAM offset i<<12, 0 where none) and their number.
+	RefillExec uintptr
+	CodeLive   uintptr
+	Tables     uintptr
+	TablePages uint64
 }
 
 // Generated code reaches Context through R15 at these offsets (fp.go).
@@ -60,6 +68,14 @@ var (
 	_ [ctxRAMDirtySummary - unsafe.Offsetof(Context{}.RAMDirtySummary)]struct{}
 	_ [unsafe.Offsetof(Context{}.RAMDelta) - ctxRAMDelta]struct{}
 	_ [ctxRAMDelta - unsafe.Offsetof(Context{}.RAMDelta)]struct{}
+	_ [unsafe.Offsetof(Context{}.RefillExec) - ctxRefillExec]struct{}
+	_ [ctxRefillExec - unsafe.Offsetof(Context{}.RefillExec)]struct{}
+	_ [unsafe.Offsetof(Context{}.CodeLive) - ctxCodeLive]struct{}
+	_ [ctxCodeLive - unsafe.Offsetof(Context{}.CodeLive)]struct{}
+	_ [unsafe.Offsetof(Context{}.Tables) - ctxTables]struct{}
+	_ [ctxTables - unsafe.Offsetof(Context{}.Tables)]struct{}
+	_ [unsafe.Offsetof(Context{}.TablePages) - ctxTablePages]struct{}
+	_ [ctxTablePages - unsafe.Offsetof(Context{}.TablePages)]struct{}
 	_ [unsafe.Offsetof(Context{}.End) - ctxEnd]struct{}
 	_ [ctxEnd - unsafe.Offsetof(Context{}.End)]struct{}
 	_ [unsafe.Offsetof(Context{}.Mxcsr) - ctxMxcsr]struct{}

@@ -34,6 +34,7 @@ package amd64
 const (
 	shadowIprv     = 0x218
 	shadowSatp     = 0x2C8
+	shadowCodeTLB  = 0x1000 + 0*256*hotSlotSize // the cold code set
 	shadowReadTLB  = 0x1000 + 1*256*hotSlotSize // the cold read set
 	mstatusMPRVBit = 17
 	mstatusMPPLow  = 11
@@ -53,6 +54,10 @@ const (
 	ctxRAMDirty        = 136
 	ctxRAMDirtySummary = 144
 	ctxRAMDelta        = 152
+	ctxRefillExec      = 160
+	ctxCodeLive        = 168
+	ctxTables          = 176
+	ctxTablePages      = 184
 	tlbInvalidPage     = -1 // a hot slot's vaddr_page when the slot is invalid
 )
 
@@ -92,8 +97,22 @@ func dataPrivilege(a *Asm) {
 // ReadRefill returns the routine's code (position-independent).
 func (*Backend) ReadRefill() []byte {
 	var a Asm
-	fail, popFail := refillStart(&a, false)
-	fillSlot(&a, regHotR, shadowReadTLB, ctxReadLive)
+	fail, popFail := refillStart(&a, accessRead)
+	fillSlot(&a, M(regHotR, 0), shadowReadTLB, ctxReadLive)
+	refillReturn(&a, popFail, fail)
+	return a.B
+}
+
+// ExecRefill returns the code-TLB refill routine, which dispatch calls on a
+// code-TLB miss (the calling convention of ReadRefill, RAX = pc). It fills
+// the slot as the interpreter's fetch does, but for the slot's decoded
+// page, which it leaves nil (Go finds it when it needs it): whatever has
+// decoded code there already has its write slots poisoned, and nothing
+// else needs any.
+func (*Backend) ExecRefill() []byte {
+	var a Asm
+	fail, popFail := refillStart(&a, accessExec)
+	fillSlot(&a, M(regHotR, -tlbSetBytes), shadowCodeTLB, ctxCodeLive)
 	refillReturn(&a, popFail, fail)
 	return a.B
 }
@@ -102,7 +121,7 @@ func (*Backend) ReadRefill() []byte {
 // the calling convention of ReadRefill).
 func (*Backend) WriteRefill() []byte {
 	var a Asm
-	fail, popFail := refillStart(&a, true)
+	fail, popFail := refillStart(&a, accessWrite)
 	// No decoded code in the page (RDX is its offset in RAM, page-aligned:
 	// the shift back restores it).
 	a.ShiftRI(true, SHR, RDX, 12)
@@ -129,7 +148,7 @@ func (*Backend) WriteRefill() []byte {
 	a.Pop(R8)
 	a.Pop(RDX)
 	a.Patch(fill, a.Here())
-	fillSlot(&a, regHotW, shadowWriteTLB, ctxWriteLive)
+	fillSlot(&a, M(regHotW, 0), shadowWriteTLB, ctxWriteLive)
 	refillReturn(&a, popFail, fail)
 	return a.B
 }
@@ -142,10 +161,14 @@ func (*Backend) WriteRefill() []byte {
 // in M-mode (after MPRV) and under satp Bare; under Sv39 and Sv48 the page
 // tables are walked (walk). It returns the jumps taken on failure before and
 // after the registers were saved.
-func refillStart(a *Asm, write bool) (fail, popFail []int) {
+func refillStart(a *Asm, acc access) (fail, popFail []int) {
 	a.TestRI32(RDX, 0xFFF)
 	fail = append(fail, a.Jcc(CondNE))
-	dataPrivilege(a)
+	if acc == accessExec {
+		a.MovLoad64(RDX, M(regX, shadowIprv)) // fetches ignore MPRV
+	} else {
+		dataPrivilege(a)
+	}
 	a.Push(RAX)
 	a.Push(RDI)
 	a.AluRI(false, CMP, RDX, 1) // PrvS
@@ -164,10 +187,10 @@ func refillStart(a *Asm, write bool) (fail, popFail []int) {
 	sv39 := a.Jcc(CondE)
 	a.AluRI(false, CMP, RDI, satpModeSv48)
 	walkFail = append(walkFail, a.Jcc(CondNE)) // a mode Go must see
-	walkFail = walk(a, 4, write, walkFail)
+	walkFail = walk(a, 4, acc, walkFail)
 	translated := a.Jmp()
 	a.Patch(sv39, a.Here())
-	walkFail = walk(a, 3, write, walkFail)
+	walkFail = walk(a, 3, acc, walkFail)
 	a.Patch(translated, a.Here())
 	for i := len(walkSaved) - 1; i >= 0; i-- {
 		a.Pop(walkSaved[i])
@@ -192,6 +215,16 @@ func refillStart(a *Asm, write bool) (fail, popFail []int) {
 	popFail = append(popFail, a.Jcc(CondAE))
 	return fail, popFail
 }
+
+// access is what a refill fills for: a load, a store or a fetch (the
+// interpreter's accessRead, accessWrite and accessExec).
+type access uint8
+
+const (
+	accessRead access = iota
+	accessWrite
+	accessExec
+)
 
 // walkSaved are the registers a page walk uses besides RDX and RDI (the
 // guest pc and cached guest registers: saved around it).
@@ -218,7 +251,7 @@ const (
 // interpreter would do otherwise, a page fault or an A/D update (a write to
 // the page table), jumps to fail, which the routine appends to and returns:
 // the walk itself writes nothing, so Go can redo it from the start.
-func walk(a *Asm, levels int, write bool, fail []int) []int {
+func walk(a *Asm, levels int, acc access, fail []int) []int {
 	// The address must be canonical: bits above the top VPN copy its top bit.
 	vaddrBits := uint8(64 - (12 + 9*levels))
 	a.MovRR(RDX, RAX)
@@ -280,7 +313,8 @@ func walk(a *Asm, levels int, write bool, fail []int) []int {
 	fail = append(fail, a.Jcc(CondE))
 	a.AluRI(false, CMP, RDI, 6)
 	fail = append(fail, a.Jcc(CondE))
-	// S-mode reaches U pages only with SUM; U-mode only U pages.
+	// S-mode reaches U pages only with SUM, and never executes them;
+	// U-mode only reaches U pages.
 	a.BtImm(R8, pteUBit)
 	user := a.Jcc(CondB)
 	a.AluRI(false, CMP, R10, 0)
@@ -289,31 +323,33 @@ func walk(a *Asm, levels int, write bool, fail []int) []int {
 	a.Patch(user, a.Here())
 	a.AluRI(false, CMP, R10, 0)
 	userOK := a.Jcc(CondE)
-	a.BtImm(R11, mstatusSUMBit)
-	fail = append(fail, a.Jcc(CondAE)) // S-mode, U page, no SUM
+	if acc == accessExec {
+		fail = append(fail, a.Jmp()) // S-mode, U page
+	} else {
+		a.BtImm(R11, mstatusSUMBit)
+		fail = append(fail, a.Jcc(CondAE)) // S-mode, U page, no SUM
+	}
 	a.Patch(userOK, a.Here())
 	a.Patch(supervisorOK, a.Here())
 	// A (and D for a store) already set: otherwise the interpreter writes
 	// the PTE, which is Go's to do.
 	a.BtImm(R8, pteABit)
 	fail = append(fail, a.Jcc(CondAE))
-	if write {
+	if acc == accessWrite {
 		a.BtImm(R8, pteDBit)
 		fail = append(fail, a.Jcc(CondAE))
 	}
 	// MXR makes executable pages readable (R8 is free now).
-	a.BtImm(R11, mstatusMXRBit)
-	noMXR := a.Jcc(CondAE)
-	a.MovRR32(R8, RDI)
-	a.ShiftRI(false, SHR, R8, 2)
-	a.AluRR(false, OR, RDI, R8)
-	a.Patch(noMXR, a.Here())
-	// The access's permission: R (bit 0) or W (bit 1).
-	if write {
-		a.TestRI32(RDI, 2)
-	} else {
-		a.TestRI32(RDI, 1)
+	if acc == accessRead {
+		a.BtImm(R11, mstatusMXRBit)
+		noMXR := a.Jcc(CondAE)
+		a.MovRR32(R8, RDI)
+		a.ShiftRI(false, SHR, R8, 2)
+		a.AluRR(false, OR, RDI, R8)
+		a.Patch(noMXR, a.Here())
 	}
+	// The access's permission: R, W or X (XWR bits 0, 1, 2).
+	a.TestRI32(RDI, 1<<acc)
 	fail = append(fail, a.Jcc(CondE))
 	// A superpage's PPN must be aligned to it.
 	a.MovRR(RDI, R9)
@@ -326,18 +362,20 @@ func walk(a *Asm, levels int, write bool, fail []int) []int {
 	return fail
 }
 
-// fillSlot fills the slot at byte offset RCX of a set, as the interpreter's
-// fill does, with the virtual page in RAX and the RAM page at offset RDX:
-// the host mirror (vaddr_page, host, realPage 0, code nil), the shadow slot
+// fillSlot fills the slot at byte offset RCX of a set (its hot slots start
+// at hot, its shadow slots at regX + shadowSet), as the interpreter's fill
+// does, with the virtual page in RAX and the RAM page at offset RDX: the host
+// mirror (vaddr_page, host, realPage 0, code nil), the shadow slot
 // (vaddr_page, vp_offset = paddr_page - vaddr_page, RAM's PMA index, zero)
 // and the slot's live bit. RAX, RDX and RDI are clobbered.
-func fillSlot(a *Asm, hot Reg, shadowSet int32, live int32) {
-	a.MovStore64(MI(hot, RCX, 1, 0), RAX)
+func fillSlot(a *Asm, hot Mem, shadowSet int32, live int32) {
+	slot := func(off int32) Mem { return MI(hot.Base, RCX, 1, hot.Disp+off) }
+	a.MovStore64(slot(0), RAX)
 	a.MovRR(RDI, RDX)
 	a.AluRM(true, ADD, RDI, M(regCtx, ctxRAMHost))
-	a.MovStore64(MI(hot, RCX, 1, 8), RDI)
-	a.MovStoreImm32(MI(hot, RCX, 1, 16), 0)
-	a.MovStoreImm32(MI(hot, RCX, 1, 24), 0)
+	a.MovStore64(slot(8), RDI)
+	a.MovStoreImm32(slot(16), 0)
+	a.MovStoreImm32(slot(24), 0)
 	a.MovStore64(MI(regX, RCX, 1, shadowSet), RAX)
 	a.MovRR(RDI, RDX)
 	a.AluRM(true, ADD, RDI, M(regCtx, ctxRAMStart))

@@ -95,6 +95,9 @@ type Backend interface {
 	// the interpreter's fill involves no decoded code and marks the evicted
 	// slot's page dirty as the interpreter does (nil: none).
 	WriteRefill() []byte
+	// ExecRefill is the same for the code TLB, which dispatch fills on a
+	// miss as the interpreter's fetch would (nil: none).
+	ExecRefill() []byte
 	// PatchJump writes into code (at a chain site) a jump to target, both
 	// given as addresses in the executable mapping; buf is the writable view
 	// of the same bytes as code.
