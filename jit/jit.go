@@ -102,11 +102,11 @@ type Engine struct {
 	// ramTables[i] is the block table of the RAM page at offset i<<12 (0:
 	// none): generated code dispatches through it after a code-TLB hit.
 	ramTables []uintptr
-	dropped int             // pages in pages that were dropped since
-	chains  []chainRef
-	stats   Stats
-	block   ir.Block // reused
-	hot     uint8    // Options.HotThreshold
+	dropped   int // pages in pages that were dropped since
+	chains    []chainRef
+	stats     Stats
+	block     ir.Block // reused
+	hot       uint8    // Options.HotThreshold
 	// untranslatable is a stub returning ExitGeneral: the block-table entry
 	// of a block whose first instruction is not translated, and the target
 	// of chains to it.
