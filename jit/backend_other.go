@@ -26,6 +26,7 @@ type hostContext struct {
 	RefillExec, CodeLive uintptr
 	Tables               uintptr
 	TablePages           uint64
+	Saved                [6]uint64
 }
 
 const maxEnd = ^uint64(0)

@@ -104,6 +104,8 @@ type Engine struct {
 	ramTables []uintptr
 	dropped   int // pages in pages that were dropped since
 	chains    []chainRef
+	sites     []ir.Site // the exit sites of the blocks in code memory (ir.Site)
+	x         *[32]uint64
 	stats     Stats
 	block     ir.Block // reused
 	hot       uint8    // Options.HotThreshold
@@ -152,7 +154,7 @@ func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{m: m, backend: newBackend(), mem: mem, hot: uint8(opts.HotThreshold)}
+	e := &Engine{m: m, backend: newBackend(), mem: mem, hot: uint8(opts.HotThreshold), x: v.X}
 	e.emitStubs()
 	e.ctx.X = uintptr(unsafe.Pointer(v.X))
 	e.ctx.HotRead = uintptr(v.HotRead)
@@ -240,6 +242,7 @@ func (e *Engine) forgetPages() {
 func (e *Engine) reset() {
 	e.forgetPages()
 	e.chains = e.chains[:0]
+	e.sites = e.sites[:0]
 	e.mem.reset()
 	e.emitStubs()
 	e.stats.Resets++
@@ -306,6 +309,9 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 		e.ctx.PC, e.ctx.Mcycle, e.ctx.End = st.PC, st.Mcycle, min(st.End, maxEnd)
 		e.stats.Entries++
 		code := ir.ExitCode(enter(entry, &e.ctx))
+		if arg := code >> 8; arg != 0 && code&0xFF != ir.ExitChain {
+			e.applySite(int(arg - 1))
+		}
 		e.stats.JITCycles += e.ctx.Mcycle - st.Mcycle
 		st.PC, st.Mcycle = e.ctx.PC, e.ctx.Mcycle
 		e.stats.Exits[code&7]++
@@ -328,6 +334,20 @@ func (e *Engine) Run(st *emu.EngineState) emu.EngineExit {
 			panic(fmt.Sprintf("jit: generated code returned %#x", code))
 		}
 	}
+}
+
+// applySite does what generated code left to Go at the exit site: the
+// changed guest registers it held written back from the trampoline's saved
+// copies, pc and mcycle advanced to the instruction.
+func (e *Engine) applySite(i int) {
+	s := &e.sites[i]
+	for j, r := range s.Regs {
+		if r != 0 {
+			e.x[r] = e.ctx.Saved[j]
+		}
+	}
+	e.ctx.PC += uint64(s.Delta)
+	e.ctx.Mcycle += uint64(s.K)
 }
 
 // link patches a chain site to jump straight to its target block.
@@ -403,7 +423,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	}
 	start := time.Now()
 	b.Table = uintptr(cp.Blocks)
-	code, err := e.backend.Translate(b, len(e.chains))
+	code, err := e.backend.Translate(b, len(e.chains), len(e.sites))
 	if err != nil {
 		panic(fmt.Sprintf("jit: translate: %v", err)) // a supported instruction failed: a bug
 	}
@@ -415,7 +435,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 		pb = e.newTable(cp)
 		b = e.decodeBlock(cp, off)
 		b.Table = uintptr(cp.Blocks)
-		if code, err = e.backend.Translate(b, len(e.chains)); err != nil {
+		if code, err = e.backend.Translate(b, len(e.chains), len(e.sites)); err != nil {
 			panic(fmt.Sprintf("jit: translate: %v", err))
 		}
 		if at = e.mem.alloc(len(code.Bytes), code.Align); at < 0 {
@@ -426,6 +446,7 @@ func (e *Engine) blockAt(cp *emu.CodePage, off uint64, counting bool) (uintptr, 
 	for _, c := range code.Chains {
 		e.chains = append(e.chains, chainRef{page: cp, code: at, site: c.Site, target: c.Target})
 	}
+	e.sites = append(e.sites, code.Sites...)
 	entry := e.mem.addr(at)
 	pb.entry[off>>1] = entry
 	e.stats.BlocksTranslated++

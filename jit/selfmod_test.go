@@ -148,3 +148,67 @@ func TestJITCallsAcrossPages(t *testing.T) {
 			st.Entries, n, st.JITCycles, 5*n)
 	}
 }
+
+// TestJITChainedAccesses: consecutive loads or stores through one base
+// register share the first one's TLB lookup while they stay in its page
+// (codegen.go, memChain). Here such runs start at bases near page ends, at
+// odd addresses and across pages, and one load overwrites its own base,
+// after which the next access must look the TLB up again: in lockstep with
+// the interpreter (which traps on the misaligned ones: the handler skips
+// them).
+func TestJITChainedAccesses(t *testing.T) {
+	if !jit.Supported {
+		t.Skip("the JIT has no backend for this host")
+	}
+	const t0, t1, s0, s1, a1, a2, a3, a4, a5, a6, a7 = 5, 6, 8, 9, 11, 12, 13, 14, 15, 16, 17
+	table := uint64(dataPA + 0x3000) // the bases, then 0
+	bases := []uint64{dataPA + 0x1000, dataPA + 0x1FF8, dataPA + 0x1FFC, dataPA + 0x1FF0, dataPA + 0x1001, dataPA + 0x2FFE, dataPA + 0x0800}
+	srli := func(rd, rs1, sh uint32) uint32 { return encI(int64(sh), rs1, 5, rd, opImm) }
+	body := []uint32{
+		// t1 = the table (LUI sign-extends: clear the upper half).
+		encLUI(t1, uint32(table>>12)), encSLLI(t1, t1, 32), srli(t1, t1, 32),
+	}
+	round := len(body)
+	body = append(body, encADDI(s1, t1, 0)) // s1 walks the table
+	each := len(body)
+	body = append(body,
+		encLoad(3, s0, s1, 0),
+		0, // BEQ s0, x0, next round (below)
+		encStore(3, a1, s0, 0),
+		encStore(3, a2, s0, 8),
+		encStore(2, a3, s0, -4),
+		encStore(1, a4, s0, 6),
+		encStore(0, a5, s0, 3),
+		encStore(2, a3, s0, 2), // misaligned where s0 is aligned: traps
+		encLoad(3, a4, s0, 0),
+		encLoad(3, a6, s0, 4), // misaligned where s0 is aligned: traps
+		encLoad(3, a5, s0, 8),
+		encLoad(2, a6, s0, -4),
+		encLoad(4, a7, s0, 3),
+		encR(0, a4, a1, 0, a1, opOp), // a1 += a4
+		encR(0, a6, a2, 0, a2, opOp), // a2 += a6
+		encLoad(3, s0, s0, 0),        // the base overwritten by its own load
+		encLoad(3, a3, s0, 8),        // not chained: s0 changed
+		encADDI(a3, a3, 1),
+		encADDI(s1, s1, 8),
+	)
+	body = append(body, encJAL(rZero, int64(4*(each-len(body)))))
+	body[each+1] = encBEQ(s0, rZero, int64(4*(len(body)-(each+1))))
+	body = append(body, encJAL(rZero, int64(4*(round-len(body)))))
+	_ = t0
+	p := mProgram(body, 60_000)
+	p.Regs.X[a1], p.Regs.X[a2], p.Regs.X[a3] = 0x1111, 0x2222, 0x3333
+	for i, b := range bases {
+		binary.LittleEndian.PutUint64(p.RAM[table-ramBase+uint64(8*i):], b)
+	}
+	binary.LittleEndian.PutUint64(p.RAM[table-ramBase+uint64(8*len(bases)):], 0)
+	p.Hot = 0
+	var st runStats
+	mm, err := compareRun(p, 0, &st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mm != nil {
+		t.Fatal(mm.detail)
+	}
+}

@@ -86,13 +86,35 @@ func IsBranch(op isa.Op) bool {
 type gen struct {
 	a         Asm
 	chainBase int
+	siteBase  int
 	b         *ir.Block
 	stubs     []stub // out-of-line exits, emitted after the block
 	sites     []int  // the extra sites of stubs (stub.alsoFrom)
 	chains    []ir.Chain
+	siteList  []ir.Site
 	code      ir.Code
 	cache     regCache
 	loop      loopInfo
+	chain     memChain
+}
+
+// memChain describes the last integer load or store, when the next one may
+// reuse its TLB lookup: after hostAddress's lookup, RAX holds the access's
+// offset in its page and RDX the page's host address, and they stay so
+// while nothing but further chained accesses runs. A load or store right
+// after it, of the same kind (the same TLB set) and through the same base
+// register, still unchanged, is in the same page exactly when its own
+// offset, the first's plus the difference of the immediates, stays in the
+// page; the slot still holds the page, as nothing filled the set since. So
+// it checks that (and its alignment) instead of looking up the TLB: stack
+// frames and structures are stored and loaded field after field. An access
+// that leaves the page exits to Go, which makes it as the interpreter does.
+type memChain struct {
+	ok    bool
+	base  uint8 // guest register
+	off   int32 // the first access's immediate
+	store bool
+	k     int // the instruction the chain last reached
 }
 
 // stub is an out-of-line exit, emitted after the block's straight-line code.
@@ -132,9 +154,7 @@ func (g *gen) emitStubs() {
 		}
 		switch st.kind {
 		case stubBudget:
-			g.writeBackSnapshot(st.dirty)
-			a.MovImm(RAX, uint64(ir.ExitBudget))
-			a.Ret()
+			g.exitAt(ir.ExitBudget, 0, 0, st.dirty)
 		case stubMemory:
 			if st.refill {
 				routine := int32(ctxRefillRead)
@@ -144,14 +164,12 @@ func (g *gen) emitStubs() {
 				a.CallMem(M(regCtx, routine))
 				a.Patch(a.Jcc(CondE), st.retry)
 			}
-			g.writeBackSnapshot(st.dirty)
-			g.exit(st.delta, st.k, uint32(ir.ExitMemory))
+			g.exitAt(ir.ExitMemory, st.delta, st.k, st.dirty)
 		case stubChain:
 			a.MovImm(RAX, uint64(ir.ExitChain)|uint64(st.k)<<8)
 			a.Ret()
 		case stubGeneral:
-			g.writeBackSnapshot(st.dirty)
-			g.exit(st.delta, st.k, uint32(ir.ExitGeneral))
+			g.exitAt(ir.ExitGeneral, st.delta, st.k, st.dirty)
 		case stubInterpret:
 			a.MovImm(RAX, uint64(ir.ExitInterpret))
 			a.Ret()
@@ -213,6 +231,29 @@ func (g *gen) aluGuest(w bool, op AluOp, dst Reg, r uint8) {
 	g.a.AluRM(w, op, dst, xmem(r))
 }
 
+// exitAt emits an exit from inside the block with code, pc delta bytes
+// into it and mcycle counting n instructions, after the changed registers
+// of dirty are written back. The write-back and the counting are a site's
+// (ir.Site), which Go applies: the exit is a MOV and a RET. (A loop's FP
+// registers are written back here, as the trampoline saves only the
+// integer cache.)
+func (g *gen) exitAt(code ir.ExitCode, delta uint64, n int, dirty cacheSnapshot) {
+	if dirty.fp {
+		g.writeBackSnapshot(dirty)
+		g.exit(delta, n, uint32(code))
+		return
+	}
+	site := ir.Site{Delta: uint16(delta), K: uint8(n)}
+	copy(site.Regs[:], dirty.guest[:])
+	if site == (ir.Site{}) {
+		g.exit(0, 0, uint32(code))
+		return
+	}
+	g.siteList = append(g.siteList, site)
+	g.a.MovImm(RAX, uint64(code)|uint64(g.siteBase+len(g.siteList))<<8)
+	g.a.Ret()
+}
+
 // exit emits: pc += delta, mcycle += n, return code. The register cache
 // must have been written back.
 func (g *gen) exit(delta uint64, n int, code uint32) {
@@ -252,14 +293,16 @@ func (g *gen) jumpTo(target uint64) {
 
 // Translate emits a block. The code it returns is valid until the next
 // call.
-func (be *Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
+func (be *Backend) Translate(b *ir.Block, chainBase, siteBase int) (*ir.Code, error) {
 	if len(b.Insns) == 0 && b.End != ir.EndUnsupported && b.End != ir.EndPage {
 		return nil, fmt.Errorf("amd64: empty block")
 	}
 	g := &be.g
-	g.b, g.chainBase = b, chainBase
+	g.b, g.chainBase, g.siteBase = b, chainBase, siteBase
 	g.a.B, g.stubs, g.chains, g.sites = g.a.B[:0], g.stubs[:0], g.chains[:0], g.sites[:0]
+	g.siteList = g.siteList[:0]
 	g.cache.reset()
+	g.chain = memChain{}
 	a := &g.a
 	n := len(b.Insns)
 	start := b.Offs
@@ -294,7 +337,7 @@ func (be *Backend) Translate(b *ir.Block, chainBase int) (*ir.Code, error) {
 		g.jumpTo(b.Next)
 	}
 	g.emitStubs()
-	g.code = ir.Code{Bytes: a.B, Chains: g.chains}
+	g.code = ir.Code{Bytes: a.B, Chains: g.chains, Sites: g.siteList}
 	if g.loop.ok {
 		g.code.Align = loopAlign
 	}
@@ -309,6 +352,9 @@ var branchCond = map[isa.Op]Cond{
 func (g *gen) insn(in *isa.Insn, k int, delta, off0 uint64) error {
 	a := &g.a
 	rd, rs1, rs2 := in.Rd&31, in.Rs1&31, in.Rs2&31
+	if g.chain.ok && g.chain.k != k-1 {
+		g.chain.ok = false // only consecutive accesses chain
+	}
 	imm := int32(int64(in.Imm))
 	n := len(g.b.Insns)
 	// The ALU forms work on the cached host registers in place (rd = rs1
@@ -638,7 +684,31 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 	case isa.SD:
 		size, store = 8, true
 	}
-	m := g.hostAddress(in.Rs1, int32(int64(in.Imm)), size, store, k, delta)
+	rs1, imm := in.Rs1&31, int32(int64(in.Imm))
+	var m Mem
+	if c := &g.chain; c.ok && c.base == rs1 && c.store == store && !(store && in.Rs2&31 == 0) {
+		// The same page as the chain's first access if its offset plus the
+		// difference stays inside, aligned; otherwise Go makes the access.
+		a.Lea(RCX, M(RAX, imm-c.off))
+		a.AluRI(false, CMP, RCX, int32(0x1000-size))
+		sites := [2]int{a.Jcc(CondA)}
+		n := 1
+		if size > 1 {
+			a.TestRI32(RCX, uint32(size-1))
+			sites[1], n = a.Jcc(CondNE), 2
+		}
+		g.stubAt(stub{kind: stubMemory, delta: delta, k: k, dirty: g.cache.snapshot()}, sites[:n])
+		m = MI(RDX, RCX, 1, 0)
+		c.k = k
+	} else {
+		direct := !store && g.loop.ok
+		m = g.hostAddressHow(rs1, imm, size, store, direct, k, delta)
+		// (The direct form leaves the host address in RAX: no chain.)
+		g.chain = memChain{ok: !direct && rs1 != 0, base: rs1, off: imm, store: store, k: k}
+	}
+	if !store && in.Rd&31 == rs1 {
+		g.chain.ok = false // the base changes
+	}
 	if store {
 		// The value straight from rs2's host register (making room for it
 		// leaves RAX and RDX, the address, alone).

@@ -52,6 +52,10 @@ type Context struct {
 	CodeLive   uintptr
 	Tables     uintptr
 	TablePages uint64
+
+	// Saved holds the register cache's host registers (cacheRegs, in order)
+	// as generated code left them, for an exit's site (ir.Site).
+	Saved [len(cacheRegs)]uint64
 }
 
 // Generated code reaches Context through R15 at these offsets (fp.go).

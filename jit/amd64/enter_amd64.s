@@ -43,6 +43,13 @@ loaded:
 	MOVQ ctx+8(FP), R15
 	MOVQ R8, Context_PC(R15)
 	MOVQ SI, Context_Mcycle(R15)
+	// The register cache, in cacheRegs' order, for an exit's site.
+	MOVQ R9, (Context_Saved+0)(R15)
+	MOVQ R10, (Context_Saved+8)(R15)
+	MOVQ R11, (Context_Saved+16)(R15)
+	MOVQ R14, (Context_Saved+24)(R15)
+	MOVQ DI, (Context_Saved+32)(R15)
+	MOVQ BP, (Context_Saved+40)(R15)
 	MOVL AX, ret+16(FP)
 	// Exception flags: MXCSR IE ZE OE UE PE (bits 0, 2, 3, 4, 5; DE, bit 1,
 	// has no RISC-V counterpart) become fflags NV DZ OF UF NX (bits 4, 3,

@@ -162,9 +162,7 @@ func (g *gen) loopBranch(c Cond, n int, delta, size, off0 uint64) {
 	a.Lea(RAX, M(regCycle, int32(n)))
 	a.AluRM(true, CMP, RAX, M(regCtx, ctxEnd))
 	a.Patch(a.Jcc(CondBE), g.loop.body)
-	g.writeBackSnapshot(g.cache.snapshot())
-	a.MovImm(RAX, uint64(ir.ExitBudget))
-	a.Ret()
+	g.exitAt(ir.ExitBudget, 0, 0, g.cache.snapshot())
 	// Not taken: leave the loop.
 	a.Patch(leave, a.Here())
 	g.cache.writeBack(g)

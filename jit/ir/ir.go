@@ -12,6 +12,9 @@ const (
 	ExitMemory  ExitCode = 3 // a load or store missed the TLB at pc
 	ExitGeneral ExitCode = 4 // the instruction at pc is not translated
 	ExitChain   ExitCode = 5 // pc is a same-page target with no block linked yet; arg: chain site
+	// ExitMemory, ExitGeneral and ExitBudget from inside a block carry a
+	// site (Code.Sites) as their argument, or 0 when pc, mcycle and the
+	// registers are already as they should be.
 	// ExitInterpret: the block at pc is better interpreted (a few
 	// instructions before one that is not translated).
 	ExitInterpret ExitCode = 6
@@ -60,10 +63,24 @@ type Chain struct {
 	Target uint64 // page offset of the target block
 }
 
+// Site is what Go does for generated code that exits from inside a block
+// with a site number (ExitCode's argument, 1-based: the Translate call's
+// siteBase plus the site's index in Code.Sites, plus 1): write the guest
+// registers the block holds changed in host registers back (Regs[i] is the
+// guest register in the backend's i-th saved register, 0 for none), then
+// advance pc by Delta and mcycle by K. Out-of-line exits leave this to Go
+// so that each is a few bytes.
+type Site struct {
+	Delta uint16
+	K     uint8
+	Regs  [6]uint8
+}
+
 // Code is one translated block.
 type Code struct {
 	Bytes  []byte
 	Chains []Chain
+	Sites  []Site
 	// Align is the alignment (a power of two) of the address the block must
 	// be placed at, where its code aligns something relative to its start
 	// (a loop's head); 0 for none beyond code memory's usual 16.
@@ -80,9 +97,10 @@ type Backend interface {
 	// backend translates): it is then the block's last.
 	EndsBlock(in *isa.Insn, raw uint32) bool
 	// Translate emits the code of a block. Its chain stubs return
-	// ExitChain with argument chainBase+i for its i-th chain. The Code may
+	// ExitChain with argument chainBase+i for its i-th chain, and its exits
+	// with a site argument siteBase+i+1 for its i-th site. The Code may
 	// share the backend's buffers: it is valid until the next Translate.
-	Translate(b *Block, chainBase int) (*Code, error)
+	Translate(b *Block, chainBase, siteBase int) (*Code, error)
 	// ExitStub returns the code of a stub that returns code at once (pc and
 	// mcycle as they are): block-table entries and chains of blocks that
 	// cannot be translated point at one, so reaching them costs one exit.
