@@ -56,4 +56,3 @@ func BenchmarkTranslate(b *testing.B) {
 	b.ReportMetric(float64(bytes), "bytes/block")
 	b.ReportMetric(float64(len(blk.Insns)), "insns/block")
 }
-
