@@ -344,7 +344,7 @@ func (be *Backend) Translate(b *ir.Block, chainBase, siteBase int) (*ir.Code, er
 	return &g.code, nil
 }
 
-var branchCond = map[isa.Op]Cond{
+var branchCond = [isa.OpCount]Cond{
 	isa.BEQ: CondE, isa.BNE: CondNE, isa.BLT: CondL, isa.BGE: CondGE, isa.BLTU: CondB, isa.BGEU: CondAE,
 }
 
@@ -760,12 +760,21 @@ func (g *gen) memory(in *isa.Insn, k int, delta uint64) error {
 // set, RDX = the address with the page offset cleared but for the
 // alignment bits (so a misaligned access never matches a slot's page).
 func (g *gen) tlbKey(rs1 uint8, imm int32, size uint64) {
-	a := &g.a
+	g.tlbAddress(rs1, imm)
+	tlbKeyFixed(&g.a, size)
+}
+
+// tlbAddress emits RAX = guest register rs1 + imm.
+func (g *gen) tlbAddress(rs1 uint8, imm int32) {
 	if rs1&31 == 0 {
-		a.MovImm(RAX, uint64(int64(imm)))
+		g.a.MovImm(RAX, uint64(int64(imm)))
 	} else {
-		a.Lea(RAX, M(g.cache.use(g, rs1&31), imm))
+		g.a.Lea(RAX, M(g.cache.use(g, rs1&31), imm))
 	}
+}
+
+// tlbKeyFixed is tlbKey after the address.
+func tlbKeyFixed(a *Asm, size uint64) {
 	// The slot's byte offset, ((vaddr >> 12) & 255) * 32, in three steps.
 	a.MovRR32(RCX, RAX)
 	a.ShiftRI(false, SHR, RCX, 12-5)
@@ -792,6 +801,17 @@ func (g *gen) hostAddress(rs1 uint8, imm int32, size uint64, store bool, k int, 
 // the memory loop ran 5-15 % slower with it everywhere).
 func (g *gen) hostAddressHow(rs1 uint8, imm int32, size uint64, store, direct bool, k int, delta uint64) Mem {
 	a := &g.a
+	if !direct {
+		// The common form, from a template: the address, then the fixed
+		// sequence of tlbKey, the compare and the hit.
+		g.tlbAddress(rs1, imm)
+		t := &lookupTemplates[sizeIndex(size)][b2i(store)]
+		at := a.Here()
+		a.B = append(a.B, t.code...)
+		g.stubs = append(g.stubs, stub{kind: stubMemory, site: at + t.miss, delta: delta, k: k,
+			dirty: g.cache.snapshot(), refill: true, store: store, retry: at + t.retry})
+		return MI(RDX, RAX, 1, 0)
+	}
 	g.tlbKey(rs1, imm, size)
 	hot := regHotR
 	if store {
@@ -801,12 +821,6 @@ func (g *gen) hostAddressHow(rs1 uint8, imm int32, size uint64, store, direct bo
 	a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
 	g.stubs = append(g.stubs, stub{kind: stubMemory, site: a.Jcc(CondNE), delta: delta, k: k,
 		dirty: g.cache.snapshot(), refill: true, store: store, retry: retry})
-	// A hit: the slot's host page plus the offset.
-	if !direct {
-		a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
-		a.AluRI(false, AND, RAX, 0xFFF)
-		return MI(RDX, RAX, 1, 0)
-	}
 	// Direct: where the slot maps the page to RAM one to one (host = page
 	// + RAM's host - RAM's start: M-mode or satp Bare), the access uses
 	// vaddr + that delta, which depends on neither of the slot's loads, so
@@ -819,6 +833,42 @@ func (g *gen) hostAddressHow(rs1 uint8, imm int32, size uint64, store, direct bo
 	a.AluRM(true, ADD, RAX, M(regCtx, ctxRAMDelta))
 	g.stubs = append(g.stubs, stub{kind: stubSlowHit, site: slow, store: store, retry: a.Here()})
 	return M(RAX, 0)
+}
+
+// lookupTemplate is the code hostAddress emits after the address for an
+// access of one size and kind (tlbKeyFixed, the compare with its jump to the
+// miss stub, the hit), assembled once: miss is the offset of the jump's
+// rel32 and retry that of the compare.
+type lookupTemplate struct {
+	code        []byte
+	miss, retry int
+}
+
+// lookupTemplates[sizeIndex(size)][store].
+var lookupTemplates = func() (ts [4][2]lookupTemplate) {
+	for si, size := range []uint64{1, 2, 4, 8} {
+		for st, hot := range []Reg{regHotR, regHotW} {
+			var a Asm
+			tlbKeyFixed(&a, size)
+			t := &ts[si][st]
+			t.retry = a.Here()
+			a.AluRM(true, CMP, RDX, MI(hot, RCX, 1, 0))
+			t.miss = a.Jcc(CondNE)
+			a.MovLoad64(RDX, MI(hot, RCX, 1, 8))
+			a.AluRI(false, AND, RAX, 0xFFF)
+			t.code = a.B
+		}
+	}
+	return ts
+}()
+
+func sizeIndex(size uint64) int { return [9]int{1: 0, 2: 1, 4: 2, 8: 3}[size] }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // jumpIndirect continues at the pc in RCX (mcycle already counted). A
