@@ -94,6 +94,9 @@ func supportedSystem(raw uint32) bool {
 	if funct3 == 0 || funct3 == 4 {
 		return false
 	}
+	if raw>>20 == csrSstatus {
+		return true
+	}
 	c, ok := plainCSRs[raw>>20]
 	return ok && !(c.readOnly && csrWrites(raw))
 }
@@ -120,6 +123,10 @@ func (g *gen) system(raw uint32, k int, delta uint64) {
 	}
 	a := &g.a
 	csr := raw >> 20
+	if csr == csrSstatus {
+		g.sstatus(raw, k, delta)
+		return
+	}
 	c := plainCSRs[csr]
 	funct3 := (raw >> 12) & 7
 	rd, rs1 := uint8((raw>>7)&31), uint8((raw>>15)&31)
@@ -179,6 +186,81 @@ func (g *gen) system(raw uint32, k int, delta uint64) {
 		a.MovStore64(M(regX, c.offset), RDX)
 	}
 	g.store(rd, RAX)
+}
+
+// sstatus and the mstatus bits it reads and writes (emu/consts.go).
+const (
+	csrSstatus   = 0x100
+	mstatusSIE   = 1 << 1
+	mstatusSUM   = 1 << 18
+	mstatusMXR   = 1 << 19
+	sstatusWMask = mstatusSIE | 1<<5 | 1<<8 | mstatusFS | mstatusSUM | mstatusMXR
+	sstatusRMask = uint64(mstatusSIE | 1<<5 | 1<<6 | 1<<8 | 3<<9 | mstatusFS | 3<<15 | mstatusSUM | mstatusMXR |
+		3<<32 | 1<<63)
+)
+
+// sstatus emits a CSR instruction on sstatus (the kernel masks and unmasks
+// interrupts with them), as execSystem and writeMstatusCSR do it: the old
+// value is mstatus legalised and seen through sstatus's read mask; a write
+// changes mstatus's sstatus bits. Where the write changes SUM or MXR (which
+// flush TLB sets) or FS (which the block's FP checks assume fixed), or
+// changes SIE while an interrupt is pending and enabled (the interpreter
+// looks for interrupts to take after it), the instruction is left to the
+// interpreter; below S-mode it raises the illegal-instruction exception.
+func (g *gen) sstatus(raw uint32, k int, delta uint64) {
+	a := &g.a
+	funct3 := (raw >> 12) & 7
+	rd, rs1 := uint8((raw>>7)&31), uint8((raw>>15)&31)
+	a.AluMI(true, CMP, M(regX, shadowIprv), 1) // PrvS
+	g.generalExit(a.Jcc(CondB), k, delta)
+	writes := csrWrites(raw)
+	if writes && funct3 < 4 {
+		g.load(RCX, rs1) // the operand, before rd changes
+	}
+	a.MovLoad64(RAX, M(regX, shadowMstatus))
+	g.legalMstatus(RAX) // RAX: mstatus as it reads, all the way through
+	if writes {
+		// The new sstatus value in RDX, from the old one.
+		a.MovImm(RDX, sstatusRMask)
+		a.AluRR(true, AND, RDX, RAX)
+		switch funct3 {
+		case 1: // CSRRW
+			a.MovRR(RDX, RCX)
+		case 5: // CSRRWI
+			a.MovImm(RDX, uint64(rs1))
+		case 2: // CSRRS
+			a.AluRR(true, OR, RDX, RCX)
+		case 3: // CSRRC
+			a.Not(RCX)
+			a.AluRR(true, AND, RDX, RCX)
+		case 6: // CSRRSI
+			a.AluRI(true, OR, RDX, int32(rs1))
+		case 7: // CSRRCI (bits 63..32 cleared too: outside the write mask)
+			a.AluRI(false, AND, RDX, int32(^uint32(rs1)))
+		}
+		// mstatus with the writable sstatus bits replaced. With FS as it was
+		// (checked below) the value is legal as it is: SD goes with FS.
+		a.AluRI(true, AND, RDX, sstatusWMask)
+		a.MovRR(RCX, RAX)
+		a.AluRI(true, AND, RCX, ^int32(sstatusWMask))
+		a.AluRR(true, OR, RDX, RCX)
+		a.MovRR(RCX, RAX)
+		a.AluRR(true, XOR, RCX, RDX) // the bits it changes
+		a.TestRI32(RCX, mstatusSUM|mstatusMXR|mstatusFS)
+		g.generalExit(a.Jcc(CondNE), k, delta)
+		a.TestRI32(RCX, mstatusSIE)
+		sieKept := a.Jcc(CondE)
+		a.MovLoad64(RCX, M(regX, shadowMip))
+		a.AluRM(true, AND, RCX, M(regX, shadowMie))
+		g.generalExit(a.Jcc(CondNE), k, delta)
+		a.Patch(sieKept, a.Here())
+		a.MovStore64(M(regX, shadowMstatus), RDX)
+	}
+	if rd != 0 {
+		a.MovImm(RCX, sstatusRMask)
+		a.AluRR(true, AND, RAX, RCX)
+		g.store(rd, RAX)
+	}
 }
 
 // generalExit makes the jump at site exit with ExitGeneral at instruction
