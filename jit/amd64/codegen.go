@@ -329,9 +329,9 @@ func (be *Backend) Translate(b *ir.Block, chainBase, siteBase int) (*ir.Code, er
 	switch b.End {
 	case ir.EndUnsupported:
 		g.exit(b.Next-off0, n, uint32(ir.ExitGeneral))
-	case ir.EndPage:
-		g.exit(b.Next-off0, n, uint32(ir.ExitFetch))
-	case ir.EndCap:
+	case ir.EndPage, ir.EndCap:
+		// (Past the page end jumpTo dispatches: the next page through the
+		// code TLB, or an exit for an instruction that crosses it.)
 		a.AluRI(true, ADD, regCycle, int32(n))
 		a.AluRI(true, ADD, regPC, int32(b.Next-off0))
 		g.jumpTo(b.Next)
