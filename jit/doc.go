@@ -24,17 +24,23 @@
 //     and mcycle counting the instructions before it, and the interpreter
 //     redoes the access with its fill, eviction and dirty marking.
 //   - The trap CSRs (mscratch, mepc, mcause, mtval and their S-mode twins;
-//     reads of mtvec, stvec, mstatus and mcycle), ECALL from M-mode and MRET
-//     back to M-mode are translated with execSystem's semantics; where the
-//     privilege is too low, would change, or an interrupt may become
-//     deliverable, generated code leaves the instruction to the
-//     interpreter.
+//     reads of mtvec, stvec, mstatus and mcycle), sstatus, ECALL from M-mode
+//     and MRET back to M-mode are translated with execSystem's semantics;
+//     where the privilege is too low, would change, a TLB set would be
+//     flushed, or an interrupt may become deliverable, generated code leaves
+//     the instruction to the interpreter.
 //   - Anything else not translated (the other system instructions and
 //     CSRs, and FP where the backend cannot be exact) exits to the
 //     interpreter for one step.
-//   - Cross-page and indirect jumps dispatch inline through the code TLB
-//     (hits only: a miss is the interpreter's to fill) to the target page's
-//     block table; fetches that cross a page go to the interpreter.
+//   - Cross-page and indirect jumps dispatch inline through the code TLB to
+//     the target page's block table (the engine's table of RAM pages); a
+//     code-TLB miss is filled by generated code as the interpreter's fetch
+//     would fill it, when the interpreter would fetch (before the run's
+//     end); fetches that cross a page go to the interpreter.
+//   - Exits from inside a block carry a site (ir.Site): the engine writes
+//     back the guest registers generated code held changed and counts pc
+//     and mcycle to the instruction, so that Go sees exactly the state the
+//     interpreter would have there.
 //
 // # Code cache
 //

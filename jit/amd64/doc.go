@@ -21,7 +21,8 @@
 //	XMM0-2  FP scratch; XMM3-14 a loop's FP registers (fpcache.go)
 //
 // The trampoline loads these from a Context, calls the block, and stores pc
-// and mcycle back; generated code returns the exit code in EAX.
+// and mcycle back, and the register cache into Context.Saved; generated code
+// returns the exit code in EAX.
 //
 // # A block
 //
@@ -29,16 +30,26 @@
 //	body:    one sequence per instruction; loads and stores through
 //	         hostAddress, the inline TLB lookup (index, compare the page
 //	         with the low alignment bits kept so misaligned accesses miss,
-//	         jne miss, load the host page, access); system instructions
-//	         (system.go) check privilege and interrupts at run time and
-//	         exit where the interpreter must act
+//	         jne miss, load the host page, access; appended from a template),
+//	         or, right after an access through the same unchanged base
+//	         register, a check that the first access's page still holds it
+//	         (memChain); system instructions (system.go) check privilege and
+//	         interrupts at run time and exit where the interpreter must act
 //	end:     a branch adds n to mcycle and sets pc for each side, then jumps:
 //	         a patchable jump (same page) or dispatch (other page, JALR,
-//	         ECALL, MRET)
+//	         ECALL, MRET, the page's end): the code TLB, filled on a miss by
+//	         the exec refill, then the target page's table (Context.Tables)
 //	stubs:   out-of-line exits (budget; each memory miss, which first calls
-//	         the read or write refill routine (refill.go) and retries the
-//	         compare if it filled the slot; each unlinked chain; each
-//	         instruction left to the interpreter)
+//	         the refill routine (refill.go) and retries the compare if it
+//	         filled the slot; each unlinked chain; each instruction left to
+//	         the interpreter). An exit from inside the block returns its code
+//	         with a site (ir.Site): Go writes back the changed registers from
+//	         Context.Saved and counts pc and mcycle to the instruction, so the
+//	         stub is a MOV and a RET
+//
+// A loop (loop.go) keeps its registers, integer and FP (fpcache.go), in host
+// registers across passes, makes its FP checks once before the first pass,
+// and its head starts a 64-byte line.
 //
 // Translation allocates nothing once warm: one Backend keeps its buffers,
 // and the Code it returns is valid until the next Translate.
