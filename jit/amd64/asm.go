@@ -3,6 +3,7 @@ package amd64
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 )
 
 // A minimal x86-64 encoder for the instructions the translator emits. It
@@ -168,18 +169,111 @@ func (a *Asm) opcode(op opcode) {
 	}
 }
 
-// opRegMem emits REX.W? op reg, [mem].
+// opRegMem emits REX.W? op reg, [mem]. It is rex, opcode and modrmMem in
+// one: the instruction is put together in a local buffer and appended once
+// (most of what the translator emits goes through here or opRegReg).
 func (a *Asm) opRegMem(w bool, op opcode, reg Reg, m Mem) {
-	a.rex(w, reg, m.Index, m.Base, false)
-	a.opcode(op)
-	a.modrmMem(reg, m)
+	b := a.window()
+	n := 0
+	rex := byte(0x40)
+	if w {
+		rex |= 8
+	}
+	if reg != noReg && reg >= 8 {
+		rex |= 4
+	}
+	if m.Index != noReg && m.Index >= 8 {
+		rex |= 2
+	}
+	if m.Base >= 8 {
+		rex |= 1
+	}
+	if rex != 0x40 {
+		b[n], n = rex, n+1
+	}
+	n += putOpcode(b[n:], op)
+	r := byte(reg&7) << 3
+	base := byte(m.Base & 7)
+	var mod byte
+	switch {
+	case m.Disp == 0 && base != 5: // RBP/R13 need a displacement
+		mod = 0
+	case fitsInt8(m.Disp):
+		mod = 1
+	default:
+		mod = 2
+	}
+	if m.Index == noReg && base != 4 { // RSP/R12 need a SIB byte
+		b[n], n = mod<<6|r|base, n+1
+	} else {
+		idx := byte(4) // none
+		if m.Index != noReg {
+			idx = byte(m.Index & 7)
+		}
+		var ss byte
+		switch m.Scale {
+		case 2:
+			ss = 1
+		case 4:
+			ss = 2
+		case 8:
+			ss = 3
+		}
+		b[n], b[n+1], n = mod<<6|r|4, ss<<6|idx<<3|base, n+2
+	}
+	switch mod {
+	case 1:
+		b[n], n = byte(int8(m.Disp)), n+1
+	case 2:
+		binary.LittleEndian.PutUint32(b[n:], uint32(m.Disp))
+		n += 4
+	}
+	a.B = a.B[:len(a.B)+n]
+}
+
+// window returns the 16 bytes after the code, capacity made for them, for an
+// instruction to be written in place (then a.B is extended over it).
+func (a *Asm) window() []byte {
+	if cap(a.B)-len(a.B) < 16 {
+		a.B = slices.Grow(a.B, 16)
+	}
+	return a.B[len(a.B) : len(a.B)+16]
+}
+
+// putOpcode writes op's bytes into b and returns how many.
+func putOpcode(b []byte, op opcode) int {
+	switch {
+	case op > 0xFFFF:
+		b[0], b[1], b[2] = byte(op>>16), byte(op>>8), byte(op)
+		return 3
+	case op > 0xFF:
+		b[0], b[1] = byte(op>>8), byte(op)
+		return 2
+	}
+	b[0] = byte(op)
+	return 1
 }
 
 // opRegReg emits op with ModRM mod=11: reg field reg, rm field rm.
 func (a *Asm) opRegReg(w bool, op opcode, reg, rm Reg, forceRex bool) {
-	a.rex(w, reg, noReg, rm, forceRex)
-	a.opcode(op)
-	a.byte1(0xC0 | byte(reg&7)<<3 | byte(rm&7))
+	b := a.window()
+	n := 0
+	rex := byte(0x40)
+	if w {
+		rex |= 8
+	}
+	if reg >= 8 {
+		rex |= 4
+	}
+	if rm >= 8 {
+		rex |= 1
+	}
+	if rex != 0x40 || forceRex {
+		b[n], n = rex, n+1
+	}
+	n += putOpcode(b[n:], op)
+	b[n], n = 0xC0|byte(reg&7)<<3|byte(rm&7), n+1
+	a.B = a.B[:len(a.B)+n]
 }
 
 // MovLoad64 is MOV dst, qword [m].

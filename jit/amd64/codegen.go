@@ -157,17 +157,20 @@ func (g *gen) emitStubs() {
 			g.exitAt(ir.ExitBudget, 0, 0, st.dirty)
 		case stubMemory:
 			if st.refill {
-				routine := int32(ctxRefillRead)
+				// CALL [R15+routine]; JE retry
+				routine := byte(ctxRefillRead)
 				if st.store {
 					routine = ctxRefillWrite
 				}
-				a.CallMem(M(regCtx, routine))
-				a.Patch(a.Jcc(CondE), st.retry)
+				b := a.window()
+				b[0], b[1], b[2], b[3], b[4], b[5] = 0x41, 0xFF, 0x57, routine, 0x0F, 0x84
+				at := len(a.B) + 6
+				a.B = a.B[:at+4]
+				a.Patch(at, st.retry)
 			}
 			g.exitAt(ir.ExitMemory, st.delta, st.k, st.dirty)
 		case stubChain:
-			a.MovImm(RAX, uint64(ir.ExitChain)|uint64(st.k)<<8)
-			a.Ret()
+			g.retCode(uint32(ir.ExitChain) | uint32(st.k)<<8)
 		case stubGeneral:
 			g.exitAt(ir.ExitGeneral, st.delta, st.k, st.dirty)
 		case stubInterpret:
@@ -250,8 +253,16 @@ func (g *gen) exitAt(code ir.ExitCode, delta uint64, n int, dirty cacheSnapshot)
 		return
 	}
 	g.siteList = append(g.siteList, site)
-	g.a.MovImm(RAX, uint64(code)|uint64(g.siteBase+len(g.siteList))<<8)
-	g.a.Ret()
+	g.retCode(uint32(code) | uint32(g.siteBase+len(g.siteList))<<8)
+}
+
+// retCode emits MOV EAX, code; RET.
+func (g *gen) retCode(code uint32) {
+	b := g.a.window()
+	b[0] = 0xB8
+	binary.LittleEndian.PutUint32(b[1:], code)
+	b[5] = 0xC3
+	g.a.B = g.a.B[:len(g.a.B)+6]
 }
 
 // exit emits: pc += delta, mcycle += n, return code. The register cache

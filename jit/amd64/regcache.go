@@ -12,6 +12,9 @@ type regCache struct {
 	dirty [len(cacheRegs)]bool
 	last  [len(cacheRegs)]uint32 // use stamp, for least-recently-used eviction
 	clock uint32
+	// at[r] is 1 + the index of the host register holding guest register r
+	// (0: not cached), guest's inverse.
+	at [32]uint8
 	// fpPinned: a loop keeps FP registers it writes in XMM registers
 	// (fpcache.go), which every exit writes back.
 	fpPinned bool
@@ -30,12 +33,10 @@ func (c *regCache) reset() { *c = regCache{} }
 
 // lookup returns the host register holding guest register r (r != 0).
 func (c *regCache) lookup(r uint8) (Reg, bool) {
-	for i, x := range c.guest {
-		if x == r {
-			c.clock++
-			c.last[i] = c.clock
-			return cacheRegs[i], true
-		}
+	if i := int(c.at[r&31]) - 1; i >= 0 {
+		c.clock++
+		c.last[i] = c.clock
+		return cacheRegs[i], true
 	}
 	return noReg, false
 }
@@ -55,6 +56,7 @@ func (c *regCache) slot(g *gen) int {
 	if c.dirty[best] {
 		g.a.MovStore64(xmem(c.guest[best]), cacheRegs[best])
 	}
+	c.at[c.guest[best]&31] = 0
 	c.guest[best], c.dirty[best] = 0, false
 	return best
 }
@@ -68,25 +70,23 @@ func (c *regCache) use(g *gen, r uint8) Reg {
 	g.a.MovLoad64(cacheRegs[i], xmem(r))
 	c.clock++
 	c.guest[i], c.dirty[i], c.last[i] = r, false, c.clock
+	c.at[r&31] = uint8(i + 1)
 	return cacheRegs[i]
 }
 
 // def returns the host register guest register r (r != 0) is to be written
 // to, marked changed; its old value is not loaded.
 func (c *regCache) def(g *gen, r uint8) Reg {
-	h, ok := c.lookup(r)
-	if !ok {
-		i := c.slot(g)
+	if i := int(c.at[r&31]) - 1; i >= 0 {
 		c.clock++
-		c.guest[i], c.last[i] = r, c.clock
-		h = cacheRegs[i]
+		c.last[i], c.dirty[i] = c.clock, true
+		return cacheRegs[i]
 	}
-	for i, x := range c.guest {
-		if x == r {
-			c.dirty[i] = true
-		}
-	}
-	return h
+	i := c.slot(g)
+	c.clock++
+	c.guest[i], c.last[i], c.dirty[i] = r, c.clock, true
+	c.at[r&31] = uint8(i + 1)
+	return cacheRegs[i]
 }
 
 // writeBack stores every changed register; they stay cached, now clean.
