@@ -52,6 +52,7 @@ func sseCases() []sseCase {
 				)
 			}
 			cs = append(cs,
+				sseCase{encCase: encCase{"MOVAPS " + name, func(a *Asm) { a.MovXmm(x, y) }, x86.AMOVAPS, gx(y), gx(x)}},
 				sseCase{encCase: encCase{"UCOMISD " + name, func(a *Asm) { a.Ucomis(true, x, y) }, x86.AUCOMISD, gx(y), gx(x)}},
 				sseCase{encCase: encCase{"UCOMISS " + name, func(a *Asm) { a.Ucomis(false, x, y) }, x86.AUCOMISS, gx(y), gx(x)}},
 				sseCase{encCase: encCase{"COMISD " + name, func(a *Asm) { a.Comis(true, x, y) }, x86.ACOMISD, gx(y), gx(x)}},
