@@ -61,20 +61,6 @@ const (
 	tlbInvalidPage     = -1 // a hot slot's vaddr_page when the slot is invalid
 )
 
-// setBit sets bit idx of the bit string whose address is at bitmap (a
-// Context field), with plain loads and stores: BTS with a memory operand and
-// a register bit offset is microcoded and was the costliest instruction of
-// the refills. t1 and t2 are clobbered; idx is kept.
-func setBit(a *Asm, bitmap Mem, idx, t1, t2 Reg) {
-	a.MovRR(t1, idx)
-	a.ShiftRI(true, SHR, t1, 6)
-	a.MovLoad64(t2, bitmap)
-	a.Lea(t2, MI(t2, t1, 8, 0))
-	a.MovLoad64(t1, M(t2, 0))
-	a.BtsRR(t1, idx)
-	a.MovStore64(M(t2, 0), t1)
-}
-
 // dataPrivilege emits the effective privilege of a data access into RDX,
 // as the interpreter reads it: mstatus.MPP when MPRV is set (MPP = 2, which
 // reads as 0, counted as U), else the current privilege.
@@ -374,8 +360,13 @@ func fillSlot(a *Asm, hot Mem, shadowSet int32, live int32) {
 	a.MovRR(RDI, RDX)
 	a.AluRM(true, ADD, RDI, M(regCtx, ctxRAMHost))
 	a.MovStore64(slot(8), RDI)
-	a.MovStoreImm32(slot(16), 0)
-	a.MovStoreImm32(slot(24), 0)
+	if shadowSet == shadowCodeTLB {
+		// The decoded page: nil, for Go to find. (In the data sets the two
+		// last words are realPage, which only a poisoned slot's stale page
+		// uses and poisoning sets, and code, always nil: nothing to store.)
+		a.MovStoreImm32(slot(16), 0)
+		a.MovStoreImm32(slot(24), 0)
+	}
 	a.MovStore64(MI(regX, RCX, 1, shadowSet), RAX)
 	a.MovRR(RDI, RDX)
 	a.AluRM(true, ADD, RDI, M(regCtx, ctxRAMStart))
@@ -387,6 +378,24 @@ func fillSlot(a *Asm, hot Mem, shadowSet int32, live int32) {
 	a.MovRR32(RDI, RCX)
 	a.ShiftRI(false, SHR, RDI, 5)
 	setBit(a, M(regCtx, live), RDI, RDX, RAX)
+}
+
+// setBit sets bit idx of the bit string whose address is at bitmap (a
+// Context field), with plain loads and stores (BTS with a memory operand and
+// a register bit offset is microcoded), and stores only when the bit was
+// clear: a slot that a loop refills over and over is live already, and a
+// store each time chained the refills through memory (stream: 10 % faster).
+// t1 and t2 are clobbered; idx is kept.
+func setBit(a *Asm, bitmap Mem, idx, t1, t2 Reg) {
+	a.MovRR(t1, idx)
+	a.ShiftRI(true, SHR, t1, 6)
+	a.MovLoad64(t2, bitmap)
+	a.Lea(t2, MI(t2, t1, 8, 0))
+	a.MovLoad64(t1, M(t2, 0))
+	a.BtsRR(t1, idx)
+	set := a.Jcc8(CondB) // CF: the bit was set already
+	a.MovStore64(M(t2, 0), t1)
+	a.Patch8(set, a.Here())
 }
 
 // refillReturn emits the routines' two ends: success (RAX and RDI restored,
