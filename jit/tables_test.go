@@ -8,9 +8,9 @@ func TestTableArena(t *testing.T) {
 	var a tableArena
 	defer a.reset()
 	pb := a.get()
-	pb.entry[7], pb.seen[7], pb.length[2047] = 0xdead, 7, 9
+	pb.entry[7], pb.cold[7].seen, pb.cold[2047].length = 0xdead, 7, 9
 	a.put(pb)
-	if again := a.get(); again != pb || again.entry[7] != 0 || again.seen[7] != 0 || again.length[2047] != 0 {
+	if again := a.get(); again != pb || again.entry[7] != 0 || again.cold[7].seen != 0 || again.cold[2047].length != 0 {
 		t.Fatalf("a table given back came back as %p (want %p) or not zeroed", again, pb)
 	}
 }

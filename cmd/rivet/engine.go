@@ -31,10 +31,13 @@ func checkEngine(name string) error {
 	return usagef("--engine %q: want jit or interp", name)
 }
 
-// installEngine gives the machine its engine.
-func installEngine(m *emu.Machine, name string) error {
+// installEngine gives the machine its engine (timed: the JIT measures its
+// translation time, for --stats).
+func installEngine(m *emu.Machine, name string, timed bool) error {
 	if name == "jit" {
-		_, err := jit.New(m)
+		opts := jit.DefaultOptions()
+		opts.TimeTranslation = timed
+		_, err := jit.NewWithOptions(m, opts)
 		return err
 	}
 	return nil

@@ -29,6 +29,7 @@ type machineFlags struct {
 	workdir, user, hostname  string
 	noBootargs               bool
 	engine                   string
+	timeTranslation          bool     // the JIT measures its translation time (--stats)
 	entrypoint               []string // the words after --
 }
 
@@ -106,7 +107,7 @@ func (f *machineFlags) build(opts emu.RuntimeOptions) (*emu.Machine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := installEngine(m, f.engine); err != nil {
+	if err := installEngine(m, f.engine, f.timeTranslation); err != nil {
 		m.Close()
 		return nil, err
 	}

@@ -91,6 +91,7 @@ func cmdRun(args []string) error {
 		defer restore()
 		opts.ConsoleInput = in
 	}
+	f.timeTranslation = f.stats
 	m, err := f.build(opts)
 	if err != nil {
 		return err
