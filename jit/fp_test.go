@@ -907,6 +907,42 @@ func fbenchDaxpy() []uint32 {
 	return ftestWords(&p)
 }
 
+// fbenchForms runs, in a loop over x and y, double operations in every
+// register form the FP cache emits on its own registers: rd distinct, rd =
+// rs1, rd = rs2 (of a subtraction and a division too, whose operands must
+// not swap), rs1 = rs2, square roots in place and not, with static and
+// dynamic rounding. y is written back, so the values drift through zeros,
+// infinities and NaNs.
+func fbenchForms() []uint32 {
+	const n = 64
+	const sub, mul, div, add, sqrt = 0x05, 0x09, 0x0D, 0x01, 0x2D
+	const rtz, dyn = 1, 7
+	var p ftestProg
+	p.w(ftestLA(ftS0, fbenchX)...)
+	p.w(ftestLA(ftS1, fbenchY)...)
+	repeat := p.pc()
+	p.w(rv.ADDI(ftA0, ftS0, 0), rv.ADDI(ftA0+1, ftS1, 0), rv.ADDI(7, 0, n))
+	loop := p.pc()
+	p.w(ftFLD(0, ftA0, 0), ftFLD(1, ftA0+1, 0))
+	p.w(ftR(sub, 1, 0, dyn, 2))  // f2 = f0 - f1
+	p.w(ftR(sub, 1, 0, dyn, 1))  // f1 = f0 - f1
+	p.w(ftR(div, 1, 0, rtz, 3))  // f3 = f0 / f1
+	p.w(ftR(div, 1, 0, dyn, 1))  // f1 = f0 / f1
+	p.w(ftR(add, 1, 4, dyn, 4))  // f4 = f4 + f1
+	p.w(ftR(mul, 5, 3, rtz, 5))  // f5 = f3 * f5
+	p.w(ftR(add, 0, 6, dyn, 6))  // f6 = f6 + f0
+	p.w(ftR(sub, 3, 3, dyn, 7))  // f7 = f3 - f3
+	p.w(ftR(sqrt, 0, 2, dyn, 8)) // f8 = sqrt(f2)
+	p.w(ftR(sqrt, 0, 4, rtz, 4)) // f4 = sqrt(f4)
+	p.w(ftR(mul, 0, 1, dyn, 0))  // f0 = f1 * f0
+	p.w(ftR(add, 7, 5, dyn, 5))  // f5 = f5 + f7
+	p.w(ftFSD(1, ftA0+1, 0))
+	p.w(rv.ADDI(ftA0, ftA0, 8), rv.ADDI(ftA0+1, ftA0+1, 8), rv.ADDI(7, 7, -1))
+	p.w(rv.BNE(7, 0, int32(loop)-int32(p.pc())))
+	p.w(rv.JAL(0, int32(repeat)-int32(p.pc())))
+	return ftestWords(&p)
+}
+
 // ftestWords returns a program's code as words (it holds no compressed
 // instructions).
 func ftestWords(p *ftestProg) []uint32 {
@@ -953,7 +989,7 @@ func BenchmarkFPDaxpy(b *testing.B)  { fbench(b, fbenchDaxpy()) }
 // across iterations and across the FP instructions) on both engines in
 // lockstep.
 func TestJITFPLoops(t *testing.T) {
-	for name, prog := range map[string][]uint32{"matmul": fbenchMatmul(), "daxpy": fbenchDaxpy()} {
+	for name, prog := range map[string][]uint32{"matmul": fbenchMatmul(), "daxpy": fbenchDaxpy(), "forms": fbenchForms()} {
 		t.Run(name, func(t *testing.T) {
 			mk := func(tb testing.TB) *emu.Machine {
 				p := &ftestProg{}

@@ -564,6 +564,48 @@ func (e *fpEmit) result(x Xmm, double, mayBeNaN bool) {
 	a.Patch8(ordered, a.Here())
 }
 
+// arithInCache emits a double operation whose operands and result are all
+// in the FP cache (a loop's) on rd's own register, without the round trip
+// through the scratch registers; it reports false, emitting nothing, where
+// they are not. Operand order is free for ADD and MUL: the values and flags
+// do not depend on it, and a NaN result (whose payload would) is made
+// canonical anyway.
+func (e *fpEmit) arithInCache() bool {
+	g, a, fi := e.g, e.a, &e.fi
+	if !fi.double {
+		return false
+	}
+	xd, okd := g.fxmm(fi.rd)
+	x1, ok1 := g.fxmm(fi.rs1)
+	x2, ok2 := g.fxmm(fi.rs2)
+	if !okd || !ok1 || (!ok2 && fi.arith != SQRT) {
+		return false
+	}
+	e.roundingBegin()
+	switch {
+	case fi.arith == SQRT:
+		a.Scalar(SQRT, true, xd, x1)
+	case xd == x1:
+		a.Scalar(fi.arith, true, xd, x2)
+	case xd == x2 && (fi.arith == ADDS || fi.arith == MULS):
+		a.Scalar(fi.arith, true, xd, x1)
+	case xd != x2:
+		a.MovXmm(xd, x1)
+		a.Scalar(fi.arith, true, xd, x2)
+	default: // rd = rs2 of a subtraction or division
+		a.MovXmm(X0, x1)
+		a.Scalar(fi.arith, true, X0, x2)
+		a.MovXmm(xd, X0)
+	}
+	a.Ucomis(true, xd, xd) // never a signalling NaN here: no flag
+	ordered := a.Jcc8(CondNP)
+	a.MovImm(RAX, canonical64)
+	a.MovToXmm(true, xd, RAX)
+	a.Patch8(ordered, a.Here())
+	e.roundingEnd()
+	return true
+}
+
 // body emits the operation.
 func (e *fpEmit) body() {
 	g, a, fi := e.g, e.a, &e.fi
@@ -597,6 +639,9 @@ func (e *fpEmit) body() {
 			a.MovStore32(m, RCX)
 		}
 	case fpArith:
+		if e.arithInCache() {
+			return
+		}
 		e.operand(X0, fi.rs1)
 		if fi.arith != SQRT {
 			e.operand(X1, fi.rs2)
