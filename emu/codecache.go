@@ -109,12 +109,8 @@ func (cp *CodePage) decodedIn(off, size uint64) bool {
 	return false
 }
 
-func (h *hotSlot) poison() {
-	if h.vaddrPage != tlbPoisoned {
-		h.realPage = h.vaddrPage
-		h.vaddrPage = tlbPoisoned
-	}
-}
+// poison makes a write slot miss (its page stays in the shadow slot).
+func (h *hotSlot) poison() { h.vaddrPage = tlbPoisoned }
 
 // dropCode forgets the decoded page at host (if any): hot slots pointing at
 // it are cleared or unpoisoned.
@@ -138,7 +134,7 @@ func (m *Machine) dropCode(host unsafe.Pointer) {
 	}
 	for i := range m.hot[tlbWrite] {
 		if h := &m.hot[tlbWrite][i]; h.vaddrPage == tlbPoisoned && h.host == host {
-			h.vaddrPage = h.realPage
+			h.vaddrPage = m.tlb[tlbWrite][i].VaddrPage
 		}
 	}
 }

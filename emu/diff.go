@@ -50,3 +50,31 @@ func firstDiff(name string, x, y []byte) string {
 	}
 	return fmt.Sprintf("%s: %d bytes vs %d", name, len(x), len(y))
 }
+
+// HotTLBDiff names the first host-side TLB slot that does not mirror its
+// shadow slot exactly (page, host address, addend, the poisoning of write
+// slots on pages with decoded code, the code set's decoded page), or returns
+// "". Tests check engines that fill slots themselves with it.
+func HotTLBDiff(m *Machine) string {
+	for set := range m.tlb {
+		for i := range m.tlb[set] {
+			h, want := m.hot[set][i], m.verifySlot(&m.tlb[set][i])
+			if want.vaddrPage != tlbInvalidPage && set == tlbWrite && m.code[want.host] != nil {
+				want.vaddrPage = tlbPoisoned
+			}
+			code := h.code
+			if set == tlbCode && code != nil && code != m.code[h.host] {
+				return fmt.Sprintf("hot TLB set %d slot %d: decoded page %p, the page's is %p", set, i, code, m.code[h.host])
+			}
+			h.code = want.code
+			if want.vaddrPage == tlbInvalidPage {
+				h.host, h.addend = want.host, want.addend // (unused in an invalid slot)
+			}
+			if h != want {
+				return fmt.Sprintf("hot TLB set %d slot %d: page %#x host %p addend %#x, want %#x %p %#x",
+					set, i, h.vaddrPage, h.host, h.addend, want.vaddrPage, want.host, want.addend)
+			}
+		}
+	}
+	return ""
+}

@@ -418,7 +418,7 @@ func (m *Machine) verifySlot(sl *tlbSlot) hotSlot {
 	if !r.isMemory() || paddrPage < r.start || paddrPage > r.start+(r.length-PageSize) {
 		return invalid
 	}
-	return hotSlot{vaddrPage: sl.VaddrPage, host: r.hostAddr(paddrPage)}
+	return newHotSlot(sl.VaddrPage, r.hostAddr(paddrPage))
 }
 
 // Close unmaps the machine's memory and syncs shared files.

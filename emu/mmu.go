@@ -67,7 +67,7 @@ func (m *Machine) replaceTLBEntry(set int, vaddr, paddr, pmaIndex uint64) unsafe
 	m.tlb[set][slot] = tlbSlot{VaddrPage: vaddrPage, VpOffset: paddrPage - vaddrPage, PMAIndex: pmaIndex}
 	m.live[set][slot/64] |= 1 << (slot % 64)
 	h := &m.hot[set][slot]
-	*h = hotSlot{vaddrPage: vaddrPage, host: host}
+	*h = newHotSlot(vaddrPage, host)
 	if set == tlbWrite {
 		if _, isCode := m.code[host]; isCode {
 			h.poison()
@@ -215,7 +215,8 @@ func (m *Machine) storeSlow(pc, mcycle, vaddr, size, val uint64) (execStatus, ui
 	// A poisoned slot is a TLB hit on a page with decoded code: drop the
 	// code, then store as the hit it is. The fetch cache is dropped too, in
 	// case the loop was running from this page.
-	if h := &m.hot[tlbWrite][(vaddr>>Log2PageSize)&(tlbSetSize-1)]; h.vaddrPage == tlbPoisoned && tlbHit(h.realPage, vaddr, size) {
+	slot := (vaddr >> Log2PageSize) & (tlbSetSize - 1)
+	if h := &m.hot[tlbWrite][slot]; h.vaddrPage == tlbPoisoned && tlbHit(m.tlb[tlbWrite][slot].VaddrPage, vaddr, size) {
 		storeHost(unsafe.Add(h.host, vaddr&pageOffMask), size, val)
 		if cp := m.code[h.host]; cp != nil && !cp.decodedIn(vaddr&pageOffMask, size) {
 			return statusSuccess, pc // data beside code: the decoded code stands

@@ -69,12 +69,21 @@ type shadowTLB [3][tlbSetSize]tlbSlot
 
 // hotSlot mirrors a shadow TLB slot with the host address of the mapped page,
 // so a hit costs one compare and one add. It lives outside the hashed state
-// and is rebuilt from the shadow slot whenever the slot changes.
+// and is rebuilt from the shadow slot whenever the slot changes (newHotSlot).
+// A poisoned write slot (vaddrPage tlbPoisoned) keeps everything else; its
+// page is the shadow slot's.
 type hotSlot struct {
 	vaddrPage uint64
 	host      unsafe.Pointer // host address of the start of the page
-	realPage  uint64         // the slot's page while vaddrPage is tlbPoisoned (write set)
-	code      *CodePage      // decoded code of the page (code set), nil until first needed
+	// addend is host - vaddrPage: a virtual address in the page plus addend
+	// is its host address (generated code's lookups add it to the address).
+	addend uintptr
+	code   *CodePage // decoded code of the page (code set), nil until first needed
+}
+
+// newHotSlot is the mirror of a valid slot mapping vaddrPage to host.
+func newHotSlot(vaddrPage uint64, host unsafe.Pointer) hotSlot {
+	return hotSlot{vaddrPage: vaddrPage, host: host, addend: uintptr(host) - uintptr(vaddrPage)}
 }
 
 // Register offsets used by generated code and the Merkle layout.

@@ -49,8 +49,21 @@ func lockstep(t *testing.T, mk machineMaker, cycles, chunk uint64) {
 	}
 }
 
-// stateDiff names the first difference between two machines, or "".
-func stateDiff(a, b *emu.Machine) string { return emu.StateDiff(a, b) }
+// stateDiff names the first difference between two machines, or "", and
+// checks both machines' host-side TLB against their shadow TLB (which the
+// JIT's refills fill themselves).
+func stateDiff(a, b *emu.Machine) string {
+	if d := emu.StateDiff(a, b); d != "" {
+		return d
+	}
+	if d := emu.HotTLBDiff(a); d != "" {
+		return "first machine: " + d
+	}
+	if d := emu.HotTLBDiff(b); d != "" {
+		return "second machine: " + d
+	}
+	return ""
+}
 
 func elfMachine(path string) machineMaker { return elfMachineRAM(path, 16<<20, "make -C riscv-tests") }
 
