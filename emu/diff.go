@@ -52,8 +52,8 @@ func firstDiff(name string, x, y []byte) string {
 }
 
 // HotTLBDiff names the first host-side TLB slot that does not mirror its
-// shadow slot exactly (page, host address, addend, the poisoning of write
-// slots on pages with decoded code, the code set's decoded page), or returns
+// shadow slot exactly (page, host address, the poisoning of write slots on
+// pages with decoded code, the code set's decoded page), or returns
 // "". Tests check engines that fill slots themselves with it.
 func HotTLBDiff(m *Machine) string {
 	for set := range m.tlb {
@@ -68,11 +68,11 @@ func HotTLBDiff(m *Machine) string {
 			}
 			h.code = want.code
 			if want.vaddrPage == tlbInvalidPage {
-				h.host, h.addend = want.host, want.addend // (unused in an invalid slot)
+				h.host = want.host // (unused in an invalid slot)
 			}
 			if h != want {
-				return fmt.Sprintf("hot TLB set %d slot %d: page %#x host %p addend %#x, want %#x %p %#x",
-					set, i, h.vaddrPage, h.host, h.addend, want.vaddrPage, want.host, want.addend)
+				return fmt.Sprintf("hot TLB set %d slot %d: page %#x host %p, want %#x %p",
+					set, i, h.vaddrPage, h.host, want.vaddrPage, want.host)
 			}
 		}
 	}

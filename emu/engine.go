@@ -23,10 +23,9 @@ type Engine interface {
 
 // EngineView gives an engine the machine state it works on: the register
 // file and the hot code, read and write TLBs (each tlbSetSize slots of
-// HotSlotSize bytes: vaddr_page at +0, host page address at +8, host -
-// vaddr_page at HotAddendOffset, and, in the code set, the page's *CodePage
-// at HotCodePageOffset, nil until the interpreter has fetched through the
-// slot).
+// HotSlotSize bytes: vaddr_page at +0, host page address at +8, and, in the
+// code set, the page's *CodePage at HotCodePageOffset, nil until the
+// interpreter has fetched through the slot).
 type EngineView struct {
 	X                 *[32]uint64
 	HotCode           unsafe.Pointer
@@ -34,7 +33,6 @@ type EngineView struct {
 	HotWrite          unsafe.Pointer
 	HotSlotSize       uintptr
 	HotCodePageOffset uintptr
-	HotAddendOffset   uintptr
 
 	// For an engine that fills read-TLB slots itself, exactly as the
 	// interpreter would: RAM's physical start and length, its host bytes,
@@ -72,7 +70,6 @@ func (m *Machine) EngineView() EngineView {
 		HotWrite:          unsafe.Pointer(&m.hot[tlbWrite]),
 		HotSlotSize:       unsafe.Sizeof(hotSlot{}),
 		HotCodePageOffset: unsafe.Offsetof(hotSlot{}.code),
-		HotAddendOffset:   unsafe.Offsetof(hotSlot{}.addend),
 		RAMStart:          m.ram.start,
 		RAMHost:           m.ram.host,
 		ReadTLBLive:       unsafe.Pointer(&m.live[tlbRead]),

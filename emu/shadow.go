@@ -75,15 +75,13 @@ type shadowTLB [3][tlbSetSize]tlbSlot
 type hotSlot struct {
 	vaddrPage uint64
 	host      unsafe.Pointer // host address of the start of the page
-	// addend is host - vaddrPage: a virtual address in the page plus addend
-	// is its host address (generated code's lookups add it to the address).
-	addend uintptr
-	code   *CodePage // decoded code of the page (code set), nil until first needed
+	_         uint64         // (slots are 32 bytes: generated code indexes them with a shift)
+	code      *CodePage      // decoded code of the page (code set), nil until first needed
 }
 
 // newHotSlot is the mirror of a valid slot mapping vaddrPage to host.
 func newHotSlot(vaddrPage uint64, host unsafe.Pointer) hotSlot {
-	return hotSlot{vaddrPage: vaddrPage, host: host, addend: uintptr(host) - uintptr(vaddrPage)}
+	return hotSlot{vaddrPage: vaddrPage, host: host}
 }
 
 // Register offsets used by generated code and the Merkle layout.

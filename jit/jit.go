@@ -159,7 +159,7 @@ func NewWithOptions(m *emu.Machine, opts Options) (*Engine, error) {
 		size = opts.CodeMemory
 	}
 	v := m.EngineView()
-	if v.HotSlotSize != 32 || v.HotCodePageOffset != 24 || v.HotAddendOffset != 16 || uintptr(v.HotRead)-uintptr(v.HotCode) != 256*32 ||
+	if v.HotSlotSize != 32 || v.HotCodePageOffset != 24 || uintptr(v.HotRead)-uintptr(v.HotCode) != 256*32 ||
 		unsafe.Offsetof(emu.CodePage{}.Blocks) != 0 {
 		return nil, fmt.Errorf("jit: machine layout differs from what the backend expects")
 	}

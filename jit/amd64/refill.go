@@ -59,7 +59,6 @@ const (
 	ctxTables          = 176
 	ctxTablePages      = 184
 	tlbInvalidPage     = -1 // a hot slot's vaddr_page when the slot is invalid
-	hotAddend          = 16 // a hot slot's host - vaddr_page (emu.EngineView.HotAddendOffset)
 )
 
 // dataPrivilege emits the effective privilege of a data access into RDX,
@@ -352,21 +351,18 @@ func walk(a *Asm, levels int, acc access, fail []int) []int {
 // fillSlot fills the slot at byte offset RCX of a set (its hot slots start
 // at hot, its shadow slots at regX + shadowSet), as the interpreter's fill
 // does, with the virtual page in RAX and the RAM page at offset RDX: the host
-// mirror (vaddr_page, host, addend = host - vaddr_page, and in the code set
-// the decoded page nil), the shadow slot (vaddr_page, vp_offset =
-// paddr_page - vaddr_page, RAM's PMA index, zero) and the slot's live bit.
-// RAX, RDX and RDI are clobbered.
+// mirror (vaddr_page, host, and in the code set the decoded page nil), the
+// shadow slot (vaddr_page, vp_offset = paddr_page - vaddr_page, RAM's PMA
+// index, zero) and the slot's live bit. RAX, RDX and RDI are clobbered.
 func fillSlot(a *Asm, hot Mem, shadowSet int32, live int32) {
 	slot := func(off int32) Mem { return MI(hot.Base, RCX, 1, hot.Disp+off) }
 	a.MovStore64(slot(0), RAX)
 	a.MovRR(RDI, RDX)
 	a.AluRM(true, ADD, RDI, M(regCtx, ctxRAMHost))
 	a.MovStore64(slot(8), RDI)
-	a.AluRR(true, SUB, RDI, RAX)
-	a.MovStore64(slot(hotAddend), RDI)
 	if shadowSet == shadowCodeTLB {
-		// The decoded page: nil, for Go to find. (In the data sets that
-		// word is always nil: nothing to store.)
+		// The decoded page: nil, for Go to find. (In the data sets it is
+		// always nil: nothing to store; the third word is padding.)
 		a.MovStoreImm32(slot(24), 0)
 	}
 	a.MovStore64(MI(regX, RCX, 1, shadowSet), RAX)
